@@ -1,0 +1,166 @@
+package fr.jobmarket;
+
+import fr.jobmarket.config.Database;
+import fr.jobmarket.config.DatabaseHealthCheck;
+import fr.jobmarket.config.Settings;
+import fr.jobmarket.config.StartupException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Boots jobmarket: checks the settings, opens the database (embedded PostgreSQL unless a URL is given)
+ * and migrates it, then runs Camel main with the YAML routes of {@code classpath:routes/}.
+ * A start-up problem ends the process with one readable log line and exit code 1.
+ */
+public final class JobMarketApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobMarketApplication.class);
+
+    private final Settings settings;
+    private final Database database;
+    private final Main main;
+
+    private JobMarketApplication(Settings settings, Database database, Main main) {
+        this.settings = settings;
+        this.database = database;
+        this.main = main;
+    }
+
+    public static void main(String[] args) {
+        JobMarketApplication application;
+        try {
+            application = prepare(Settings.load());
+        } catch (StartupException e) {
+            LOG.error("Start-up failed: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        int exitCode;
+        try {
+            exitCode = application.main.run(args);
+        } catch (Exception e) {
+            LOG.error("Start-up failed: {}", startupMessage(application.settings, e));
+            application.database.close();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    /** Starts the application without blocking; tests and tools stop it with {@link #stop()}. */
+    public static JobMarketApplication start(Settings settings) {
+        JobMarketApplication application = prepare(settings);
+        try {
+            application.main.start();
+        } catch (RuntimeException e) {
+            application.stop();
+            throw new StartupException(startupMessage(settings, e), e);
+        }
+        return application;
+    }
+
+    private static JobMarketApplication prepare(Settings settings) {
+        checkSettings(settings);
+        Database database = Database.open(settings);
+        Main main = new Main(JobMarketApplication.class);
+        main.setOverrideProperties(settings.asProperties());
+        main.bind("settings", settings);
+        main.bind("database", database);
+        main.bind("dataSource", database.dataSource());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport mainSupport) {
+                CamelContext context = mainSupport.getCamelContext();
+                // stopped after the routes when the context stops (Ctrl-C, SIGTERM, stop())
+                try {
+                    context.addService(database, true, false);
+                } catch (Exception e) {
+                    throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+                }
+                HealthCheckRegistry health = HealthCheckRegistry.get(context);
+                if (health != null) {
+                    health.register(new DatabaseHealthCheck(database));
+                }
+            }
+        });
+        if (!settings.liveMode()) {
+            LOG.warn("No France Travail credentials (JOBMARKET_FT_CLIENT_ID / JOBMARKET_FT_CLIENT_SECRET):"
+                    + " SANDBOX MODE, harvests read SYNTHETIC offers served by jobmarket itself, not real ones.");
+        }
+        return new JobMarketApplication(settings, database, main);
+    }
+
+    /** Every setting that can be wrong is checked before anything starts, each with a message naming it. */
+    private static void checkSettings(Settings settings) {
+        Path dataDir = settings.dataDir();
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("The data directory " + dataDir
+                    + " (jobmarket.data.dir / JOBMARKET_DATA_DIR) is not writable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
+        }
+        int port = settings.httpPort();
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new StartupException("HTTP port " + port + " (jobmarket.http.port / JOBMARKET_HTTP_PORT) is in use: "
+                    + "stop the other program or choose another port.");
+        }
+        settings.integer("jobmarket.rate-limit", 1, 1000);
+        settings.integer("jobmarket.concurrency", 1, 64);
+        settings.integer("jobmarket.db.pool-size", 2, 200);
+        settings.bool("jobmarket.harvest.on-startup");
+        settings.harvestTimeZone();
+        String cron = settings.text("jobmarket.harvest.cron");
+        if (!CronExpression.isValidExpression(cron)) {
+            throw settings.invalid("jobmarket.harvest.cron", cron,
+                    "a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 30 21 * * ?");
+        }
+    }
+
+    private static String startupMessage(Settings settings, Exception error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.BindException) {
+            return "HTTP port " + settings.httpPort() + " (jobmarket.http.port / JOBMARKET_HTTP_PORT) is in use.";
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** Graceful stop: routes first, then the database pool and the embedded server. */
+    public void stop() {
+        try {
+            main.stop();
+        } finally {
+            database.close();
+        }
+    }
+}
