@@ -1,0 +1,3 @@
+UPDATE harvest_run SET status = 'FAILED', finished_at = now(),
+       error = 'interrupted: the service stopped during the run'
+ WHERE status = 'RUNNING'

@@ -1,0 +1,1 @@
+UPDATE harvest_run SET counts = counts || ?::jsonb WHERE id = ?

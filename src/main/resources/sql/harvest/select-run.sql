@@ -1,0 +1,3 @@
+SELECT id, trigger, status, extraction_date, started_at, finished_at, counts::text AS counts, error
+  FROM harvest_run
+ WHERE id = ?
