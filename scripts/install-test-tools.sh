@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that some tests use: chromium (Swagger UI rendered in a headless browser)
+# and prometheus (promtool checks the alert rules). Tests that need a missing tool are skipped, so this
+# step is optional on a developer machine; CI runs it. Needs root (or sudo) and Debian's package sources.
+set -euo pipefail
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+if [ ${#packages[@]} -eq 0 ]; then
+  echo "test tools present"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "installed: ${packages[*]}"

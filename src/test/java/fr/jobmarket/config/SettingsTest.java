@@ -1,0 +1,55 @@
+package fr.jobmarket.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void environmentVariablesOverrideTheFileAndSystemPropertiesOverrideTheEnvironment() {
+        Properties system = new Properties();
+        system.setProperty("jobmarket.concurrency", "7");
+        Settings settings = Settings.load(
+                Map.of("JOBMARKET_HTTP_PORT", "9090", "JOBMARKET_CONCURRENCY", "3", "JOBMARKET_DB_EMBEDDED_PORT", "0"),
+                system, Map.of());
+
+        assertThat(settings.httpPort()).isEqualTo(9090);
+        assertThat(settings.integer("jobmarket.concurrency", 1, 64)).isEqualTo(7);
+        assertThat(settings.integer("jobmarket.db.embedded-port", 0, 65535)).isZero();
+        assertThat(settings.text("jobmarket.ft.api.url")).isEqualTo("https://api.francetravail.io/partenaire/offresdemploi/v2");
+    }
+
+    @Test
+    void environmentVariableNamesFollowOneRule() {
+        assertThat(Settings.environmentVariable("jobmarket.classification.mode")).isEqualTo("JOBMARKET_CLASSIFICATION_MODE");
+        assertThat(Settings.environmentVariable("jobmarket.harvest.on-startup")).isEqualTo("JOBMARKET_HARVEST_ON_STARTUP");
+    }
+
+    @Test
+    void aMalformedValueNamesTheSettingAndItsEnvironmentVariable() {
+        Settings settings = Settings.load(Map.of("JOBMARKET_HTTP_PORT", "eighty"), new Properties(), Map.of());
+
+        assertThatThrownBy(settings::httpPort)
+                .isInstanceOf(StartupException.class)
+                .hasMessage("Setting jobmarket.http.port (JOBMARKET_HTTP_PORT) is 'eighty': expected a whole number from 1 to 65535.");
+    }
+
+    @Test
+    void liveModeNeedsBothCredentials() {
+        assertThat(Settings.load(Map.of("JOBMARKET_FT_CLIENT_ID", "id"), new Properties(), Map.of()).liveMode()).isFalse();
+        assertThat(Settings.load(Map.of("JOBMARKET_FT_CLIENT_ID", "id", "JOBMARKET_FT_CLIENT_SECRET", "s"),
+                new Properties(), Map.of()).liveMode()).isTrue();
+    }
+
+    @Test
+    void theDescriptionNeverShowsValues() {
+        Settings settings = Settings.load(Map.of("JOBMARKET_FT_CLIENT_SECRET", "top-secret"), new Properties(), Map.of());
+
+        assertThat(settings.toString()).doesNotContain("top-secret").contains("jobmarket.ft.client.secret");
+    }
+}
