@@ -193,6 +193,14 @@ public final class LocationEnricher {
             stats.geocodingFailed();
             return Optional.empty();
         }
+        // The offer passed the metropolitan filter: a Corsican or overseas answer is a geocoder error, not a place.
+        if (MetropolitanFilter.byCommune(place.get().codeInsee()).isPresent()
+                || MetropolitanFilter.byPostalCode(place.get().codePostal()).isPresent()) {
+            LOG.debug("offer {}: geocoder placed {},{} outside metropolitan France ({}), answer ignored", offerId,
+                    point.latitude(), point.longitude(), place.get());
+            stats.geocodingFailed();
+            return Optional.empty();
+        }
         return place;
     }
 

@@ -3,10 +3,12 @@ package fr.jobmarket.geo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether an offer (raw France Travail attributes) lies outside metropolitan France: overseas or in
@@ -29,10 +31,16 @@ public final class MetropolitanFilter {
 
     // Reference 3.2: three digits (overseas department) or 2A/2B (Corsica), then " - ", case-sensitive.
     private static final Pattern DEPARTMENT_LABEL = Pattern.compile("^(\\d{3}|2(A|B))\\s-\\s");
-    private static final Set<String> OVERSEAS_NAMES = Set.of("Guadeloupe", "Martinique", "Guyane", "La Réunion",
+    // The 15 names of reference 3.2, compared like region names (accents, case and hyphens ignored), so that
+    // "CORSE" or "Nouvelle Caledonie" are dropped too; the label is the evidence the enrichment would use.
+    private static final Set<String> OVERSEAS_NAMES = normalised("Guadeloupe", "Martinique", "Guyane", "La Réunion",
             "Mayotte", "Collectivités d'Outre-Mer", "Saint-Pierre-et-Miquelon", "Saint-Barthélemy", "Saint-Martin",
             "Wallis-et-Futuna", "Polynésie française", "Nouvelle-Calédonie");
-    private static final Set<String> CORSICA_NAMES = Set.of("Haute-Corse", "Corse-du-Sud", "Corse");
+    private static final Set<String> CORSICA_NAMES = normalised("Haute-Corse", "Corse-du-Sud", "Corse");
+
+    private static Set<String> normalised(String... names) {
+        return Arrays.stream(names).map(LocationEnricher::normalise).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** Empty when the offer is kept. */
     public Optional<DropReason> dropReason(ObjectNode offer) {
@@ -59,10 +67,11 @@ public final class MetropolitanFilter {
         if (matcher.find()) {
             return Optional.of(matcher.group(2) != null ? DropReason.LABEL_CORSICA : DropReason.LABEL_OVERSEAS);
         }
-        if (CORSICA_NAMES.contains(libelle)) {
+        String name = LocationEnricher.normalise(libelle);
+        if (CORSICA_NAMES.contains(name)) {
             return Optional.of(DropReason.LABEL_CORSICA);
         }
-        return OVERSEAS_NAMES.contains(libelle) ? Optional.of(DropReason.LABEL_OVERSEAS) : Optional.empty();
+        return OVERSEAS_NAMES.contains(name) ? Optional.of(DropReason.LABEL_OVERSEAS) : Optional.empty();
     }
 
     static Optional<DropReason> byCommune(String codeInsee) {

@@ -147,6 +147,16 @@ class LocationEnricherTest {
     }
 
     @Test
+    void ignoresAGeocoderAnswerOutsideMetropolitanFrance() {
+        LocationEnricher enricher = new LocationEnricher(REFERENCE, new FakeGeocoder(new Place("2A004", "20000")));
+        ObjectNode offer = offer(Map.of("libelle", "13 - MARSEILLE", "latitude", 43.2965, "longitude", 5.3698));
+        enricher.enrich(offer);
+        assertThat(location(offer)).containsExactly("cas_2", null, null, null, null, "13", "Bouches-du-Rhône", "93",
+                "Provence-Alpes-Côte d'Azur");
+        assertThat(enricher.stats().snapshot().geocodingFailures()).isEqualTo(1);
+    }
+
+    @Test
     void geocoderWithoutAnswerUsesThePostalCodeGivenByTheApi() {
         ObjectNode offer = enrich(new FakeGeocoder(null),
                 Map.of("libelle", "Rennes", "latitude", 48.1173, "longitude", -1.6778, "codePostal", "35000"));

@@ -30,13 +30,14 @@ class MetropolitanFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"971 - Guadeloupe", "974 - Réunion", "Mayotte", "Nouvelle-Calédonie", "La Réunion",
-            "Collectivités d'Outre-Mer", "Polynésie française"})
+            "Collectivités d'Outre-Mer", "Polynésie française", "Nouvelle Caledonie", "MAYOTTE"})
     void dropsOverseasLabels(String libelle) {
         assertThat(filter.dropReason(offer(libelle))).contains(DropReason.LABEL_OVERSEAS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2A - AJACCIO", "2B - BASTIA", "2A - Corse du Sud", "Corse", "Haute-Corse", "Corse-du-Sud"})
+    @ValueSource(strings = {"2A - AJACCIO", "2B - BASTIA", "2A - Corse du Sud", "Corse", "Haute-Corse",
+            "Corse-du-Sud", "CORSE", "Corse du Sud"})
     void dropsCorsicaLabels(String libelle) {
         assertThat(filter.dropReason(offer(libelle))).contains(DropReason.LABEL_CORSICA);
     }
