@@ -65,7 +65,7 @@ final class KeywordExtractor {
             return List.of();
         }
         if (mode == ClassificationMode.ORIGINAL) {
-            return CLASSIFIED.contains(metierData) ? substrings(description.toLowerCase(Locale.ROOT)) : List.of();
+            return metierData != null && CLASSIFIED.contains(metierData) ? substrings(description.toLowerCase(Locale.ROOT)) : List.of();
         }
         return wholeWords(TextFolding.foldForPhrases(description));
     }
