@@ -63,14 +63,16 @@ final class JobTitleClassifier {
 
     private final ClassificationMode mode;
     /** DS, DA, DE: the first match is the one the fixed order DE -> DA -> DS would leave last. */
-    private final List<CompiledRule> highestPriorityFirst = new ArrayList<>();
+    private final List<CompiledRule> highestPriorityFirst;
 
     JobTitleClassifier(ClassificationMode mode) {
         this.mode = mode;
+        List<CompiledRule> rules = new ArrayList<>();
         for (JobTitleRules.Rule rule : JobTitleRules.IN_ORDER) {
             List<List<Term>> groups = rule.inclusionGroups().stream().map(this::compile).toList();
-            highestPriorityFirst.add(0, new CompiledRule(rule.metierData(), groups, compile(rule.exclusions())));
+            rules.add(0, new CompiledRule(rule.metierData(), groups, compile(rule.exclusions())));
         }
+        this.highestPriorityFirst = List.copyOf(rules);
     }
 
     /** @return "DE", "DA", "DS" or null when no rule matches (or no title) */

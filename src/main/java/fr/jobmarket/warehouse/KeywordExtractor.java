@@ -65,7 +65,8 @@ final class KeywordExtractor {
             return List.of();
         }
         if (mode == ClassificationMode.ORIGINAL) {
-            return metierData != null && CLASSIFIED.contains(metierData) ? substrings(description.toLowerCase(Locale.ROOT)) : List.of();
+            boolean classified = metierData != null && CLASSIFIED.contains(metierData);
+            return classified ? substrings(description.toLowerCase(Locale.ROOT)) : List.of();
         }
         return wholeWords(TextFolding.foldForPhrases(description));
     }
@@ -88,21 +89,22 @@ final class KeywordExtractor {
         return sorted(found);
     }
 
-    private List<String> wholeWords(String text) {
+    private List<String> wholeWords(char[] text) {
         Set<String> found = new TreeSet<>();
-        for (int start = 0; start < text.length(); start++) {
-            if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+        for (int start = 0; start < text.length; start++) {
+            if (start > 0 && TextFolding.isWordChar(text[start - 1])) {
                 continue; // not a word start
             }
             Node node = root;
-            for (int i = start; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = start; i < text.length; i++) {
+                char c = text[i];
                 node = c < 128 ? node.next[c] : null;
                 if (node == null) {
                     break;
                 }
                 int end = i + 1;
-                if (node.keyword != null && (end == text.length() || !Character.isLetter(text.charAt(end)))
+                // a version number may follow ("Python3"), a letter may not ("JavaScript")
+                if (node.keyword != null && (end == text.length || !Character.isLetter(text[end]))
                         && !excludedByNextWord(node.keyword, text, end)) {
                     found.add(node.keyword);
                 }
@@ -111,20 +113,20 @@ final class KeywordExtractor {
         return sorted(found);
     }
 
-    private static boolean excludedByNextWord(String keyword, String text, int end) {
+    private static boolean excludedByNextWord(String keyword, char[] text, int end) {
         Set<String> notBefore = Keywords.IMPROVED_NOT_BEFORE.get(keyword);
         if (notBefore == null) {
             return false;
         }
         int from = end;
-        while (from < text.length() && !Character.isLetterOrDigit(text.charAt(from))) {
+        while (from < text.length && !TextFolding.isWordChar(text[from])) {
             from++;
         }
         int to = from;
-        while (to < text.length() && Character.isLetterOrDigit(text.charAt(to))) {
+        while (to < text.length && TextFolding.isWordChar(text[to])) {
             to++;
         }
-        return notBefore.contains(text.substring(from, to));
+        return notBefore.contains(new String(text, from, to - from));
     }
 
     private static List<String> sorted(Set<String> found) {

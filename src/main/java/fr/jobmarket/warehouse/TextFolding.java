@@ -16,10 +16,16 @@ final class TextFolding {
     /** Folded form of each UTF-16 unit; {@code DROP} for combining marks (an accent typed apart). */
     private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
     private static final char DROP = 0;
+    /** Folded characters that are letters or digits, i.e. parts of a word. */
+    private static final boolean[] WORD = new boolean[Character.MAX_VALUE + 1];
+    /** Characters that separate the words of a phrase interchangeably: spaces, hyphens, underscores. */
+    private static final boolean[] PHRASE_SEPARATOR = new boolean[Character.MAX_VALUE + 1];
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             FOLDED[c] = foldOne((char) c);
+            WORD[c] = Character.isLetterOrDigit((char) c);
+            PHRASE_SEPARATOR[c] = c == '-' || c == '_' || Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
     }
 
@@ -47,31 +53,29 @@ final class TextFolding {
         return Character.toLowerCase(c);
     }
 
-    /** One folded character, or 0 when the character disappears (combining mark). */
-    static char fold(char c) {
-        return FOLDED[c];
+    /** Whether a folded character belongs to a word (letter or digit). */
+    static boolean isWordChar(char folded) {
+        return WORD[folded];
     }
 
     /**
      * The folded text, with every run of spaces, hyphens and underscores turned into one space so that
      * "Power-BI", "power  bi" and "power_bi" read alike. Other punctuation is kept (it ends a word).
      */
-    static String foldForPhrases(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+    static char[] foldForPhrases(String text) {
+        char[] out = new char[text.length()];
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '_') {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
+            char folded = FOLDED[text.charAt(i)];
+            if (PHRASE_SEPARATOR[folded]) {
+                if (length > 0 && out[length - 1] != ' ') {
+                    out[length++] = ' ';
                 }
-                continue;
-            }
-            char folded = FOLDED[c];
-            if (folded != DROP) {
-                out.append(folded);
+            } else if (folded != DROP) {
+                out[length++] = folded;
             }
         }
-        return out.toString();
+        return length == out.length ? out : java.util.Arrays.copyOf(out, length);
     }
 
     /** The folded words (runs of letters and digits) of a text, in order. */
@@ -83,7 +87,7 @@ final class TextFolding {
             if (folded == DROP) {
                 continue;
             }
-            if (Character.isLetterOrDigit(folded)) {
+            if (WORD[folded]) {
                 word.append(folded);
             } else if (word.length() > 0) {
                 words.add(word.toString());

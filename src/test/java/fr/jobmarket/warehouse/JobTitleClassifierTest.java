@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.text.Normalizer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class JobTitleClassifierTest {
             String term) {
         JobTitleRules.Rule rule = rule(metierData);
         String word = term.equals("base") ? "base de données" : term;
-        String unaccented = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String unaccented = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         assertThat(IMPROVED.metierData(acceptedTitle(rule) + " " + word.toUpperCase())).isNotEqualTo(metierData);
         assertThat(IMPROVED.metierData(acceptedTitle(rule) + " - " + unaccented)).isNotEqualTo(metierData);
         assertThat(IMPROVED.metierData(acceptedTitle(rule) + " x" + term + "x"))

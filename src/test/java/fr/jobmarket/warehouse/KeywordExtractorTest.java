@@ -18,8 +18,8 @@ class KeywordExtractorTest {
     private static final KeywordExtractor ORIGINAL = new KeywordExtractor(ClassificationMode.ORIGINAL);
     private static final KeywordExtractor IMPROVED = new KeywordExtractor(ClassificationMode.IMPROVED);
 
-    private static List<String> list(String spaceSeparated) {
-        return spaceSeparated == null ? List.of() : Arrays.asList(spaceSeparated.split(","));
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.asList(commaSeparated.split(","));
     }
 
     /** Description, then the original's keywords (offer classified DE), then the improved keywords. */
@@ -99,8 +99,8 @@ class KeywordExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"100% Python_", "(.*)+[sql]$^\\ \\Q \\E", "🚀 Python 😀 SQL🔥", "\uD83D", "\u0000sql\u0000",
-            "'; DROP TABLE offreemploi; --", "%_%_%"})
+    @ValueSource(strings = {"100% Python_", "(.*)+[sql]$^\\ \\Q \\E", "🚀 Python 😀 SQL🔥", "\uD83D",
+        "\u0000sql\u0000", "'; DROP TABLE offreemploi; --", "%_%_%"})
     void neverThrowsOnHostileDescriptions(String description) {
         assertThatCode(() -> ORIGINAL.keywords(description, "DS")).doesNotThrowAnyException();
         assertThatCode(() -> IMPROVED.keywords(description, "DS")).doesNotThrowAnyException();

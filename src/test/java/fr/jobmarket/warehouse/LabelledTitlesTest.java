@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -58,7 +59,7 @@ class LabelledTitlesTest {
         int correct = 0;
         for (Labelled labelled : titles) {
             String actual = classification.metierData(labelled.title());
-            if (java.util.Objects.equals(actual, labelled.expected())) {
+            if (Objects.equals(actual, labelled.expected())) {
                 correct++;
             } else {
                 System.out.printf("%s: '%s' labelled %s, classified %s%n", mode, labelled.title(),
@@ -94,7 +95,8 @@ class LabelledTitlesTest {
         Figures original = measure(ClassificationMode.ORIGINAL);
         Figures improved = measure(ClassificationMode.IMPROVED);
         System.out.println("Labelled titles: " + titles.size() + "\n"
-                + "| mode | DE precision | DE recall | DA precision | DA recall | DS precision | DS recall | accuracy |\n"
+                + "| mode | DE precision | DE recall | DA precision | DA recall | DS precision | DS recall"
+                + " | accuracy |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
                 + row("original", original) + row("improved", improved));
 
