@@ -18,7 +18,8 @@ import java.util.Set;
  * "data viz"), so the exclusions see databases and data centres and DA sees dataviz. A term of several
  * words ({@code %} and space mean the same) matches its words in order, each word either glued to the
  * previous one ("PowerBI") or following it, with only punctuation and short function words between
- * ("Scientifique des données", "Power-BI", "base de données"). Three terms are redefined to keep
+ * ("Scientifique des données", "Power-BI", "base de données"); a separated word may carry a plural s
+ * but no other ending ("bases de données" yes, "PowerPoint BI" no). Three terms are redefined to keep
  * their intent: {@code soc} is a whole word (Security Operations Centre, not "Société" or "social"),
  * {@code base} means a database ("base(s) de données", "database"; "basé à Lyon" stays classified),
  * {@code données} is {@code donnée} (singular too).
