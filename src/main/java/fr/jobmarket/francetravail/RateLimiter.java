@@ -57,8 +57,8 @@ public final class RateLimiter {
         this.ticker = ticker;
     }
 
-    /** Blocks until one more request fits in the window, then records it as sent now. */
-    public void acquire() throws InterruptedException {
+    /** Blocks until one more request fits in the window, then records it as sent now; returns that time (ticker nanos). */
+    public long acquire() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -68,7 +68,7 @@ public final class RateLimiter {
                 }
                 if (sent.size() < limit) {
                     sent.addLast(now);
-                    return;
+                    return now;
                 }
                 // holding the lock while sleeping keeps arrival order: nobody may pass the head of the queue
                 ticker.sleepNanos(sent.peekFirst() + windowNanos - now);
