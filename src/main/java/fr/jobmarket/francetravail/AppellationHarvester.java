@@ -70,9 +70,9 @@ public final class AppellationHarvester {
             AppellationResult result = new AppellationResult(appellation, announced, writer.count(),
                     harvest.tally.requests, harvest.tally.retries, harvest.tally.tooManyRequests, harvest.queries,
                     duration, file);
-            LOG.info("Appellation {}: {} offers ({} announced) in {} pages, {} quer{}, {} retries ({} x 429), {} ms",
+            LOG.info("Appellation {}: {} offers ({} announced), pages {}, queries {}, retries {} (429: {}), {} ms",
                     appellation, result.offersCollected(), announced, harvest.pages, harvest.queries,
-                    harvest.queries == 1 ? "y" : "ies", result.retries(), result.tooManyRequests(), duration.toMillis());
+                    result.retries(), result.tooManyRequests(), duration.toMillis());
             return result;
         } catch (IOException e) {
             throw new HarvestException("Appellation " + appellation + ": cannot write " + file + ": " + e.getMessage(), 0, e);

@@ -253,6 +253,19 @@ class AppellationHarvesterTest {
     }
 
     @Test
+    void retriesARequestThatTimesOut() throws Exception {
+        fake.offers("38971", 10, NOW, Duration.ofMinutes(5));
+        wiremock.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_000)).willSetStateTo("fast"));
+
+        AppellationResult result = harvester(Map.of("jobmarket.ft.timeout-ms", "300")).harvest(DATA_ANALYST, raw);
+
+        assertThat(searches()).hasSize(2);
+        assertThat(result.retries()).isEqualTo(1);
+        assertThat(result.offersCollected()).isEqualTo(10);
+    }
+
+    @Test
     void failsNamingTheAppellationAndStatusWhenRetriesAreExhausted() throws Exception {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(503)
                 .withBody("{\"message\":\"Service indisponible\"}")));
