@@ -181,7 +181,11 @@ public final class SandboxApi {
                     return false;
                 }
             }
-            return request.departements().isEmpty() || request.departements().contains(offers.departement(index));
+            if (request.departements().isEmpty()) {
+                return true;
+            }
+            String departement = offers.departement(index);
+            return departement != null && request.departements().contains(departement);
         }).toArray();
     }
 

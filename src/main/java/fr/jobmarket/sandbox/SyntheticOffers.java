@@ -160,7 +160,9 @@ public final class SyntheticOffers {
 
     public String id(int index) {
         long scrambled = Math.floorMod(index * ID_MULTIPLIER + 12_345L, ID_SPACE);
-        StringBuilder id = new StringBuilder(String.format("%03d", scrambled % 1000));
+        int digits = (int) (scrambled % 1000);
+        StringBuilder id = new StringBuilder(7).append((char) ('0' + digits / 100)).append((char) ('0' + digits / 10 % 10))
+                .append((char) ('0' + digits % 10));
         long letters = scrambled / 1000;
         for (int i = 0; i < 4; i++) {
             id.insert(3, (char) ('A' + letters % 26));
