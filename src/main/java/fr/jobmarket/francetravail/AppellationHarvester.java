@@ -39,7 +39,7 @@ public final class AppellationHarvester {
             DoubleSupplier random) {
         this.client = new FranceTravailClient(context, settings, counters, clock, sleeper, random);
         this.splitter = new QuerySplitter(clock,
-                Duration.ofDays(settings.integer("jobmarket.harvest.window-days", 1, 3650)));
+                Duration.ofDays(settings.integer("jobmarket.harvest.window-days", 1, 36500)));
     }
 
     /** Live totals across all appellations, for progress lines and metrics. */

@@ -79,7 +79,7 @@ public final class AddressApiGeocoder implements ReverseGeocoder {
 
     static String baseUrl(Settings settings) {
         if (!settings.liveMode()) {
-            return "http://127.0.0.1:" + settings.httpPort() + "/sandbox/geocoder";
+            return fr.jobmarket.sandbox.SandboxHttp.geocoderUrl(settings);
         }
         String url = settings.text("jobmarket.geocoder.url");
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
