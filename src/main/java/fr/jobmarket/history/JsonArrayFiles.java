@@ -1,20 +1,23 @@
 package fr.jobmarket.history;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Streaming reads and atomic writes of files holding one JSON array of objects (raw pages, batches, the
@@ -57,17 +60,19 @@ public final class JsonArrayFiles {
         return count;
     }
 
-    /** Receives the {@code id} of each object (null when absent, null or not a scalar) with its 0-based index. */
+    /** Receives each object's 0-based index, byte range in the file and the values of the requested fields. */
     @FunctionalInterface
-    public interface IdHandler {
-        void accept(long index, String id) throws IOException;
+    public interface SpanHandler {
+        void accept(long index, long start, long end, String[] values) throws IOException;
     }
 
     /**
-     * Reads only the top-level {@code id} of each object, skipping everything else without building trees: a
-     * cheap full validation pass over a large file. Fails like {@link #forEach} on anything but an array of objects.
+     * Reads only the requested top-level scalar fields of each object (null when absent, null or not a scalar),
+     * skipping everything else without building trees, and reports where each object lies in the file ({@code
+     * end} exclusive), so that unchanged objects can be copied byte for byte. Fails like {@link #forEach} on
+     * anything but an array of objects.
      */
-    public static long forEachId(Path file, IdHandler handler) throws IOException {
+    public static long forEachSpan(Path file, List<String> fields, SpanHandler handler) throws IOException {
         long count = 0;
         try (JsonParser parser = MAPPER.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -79,17 +84,18 @@ public final class JsonArrayFiles {
                     throw new IOException(file + ": expected an object at " + parser.currentLocation().offsetDescription()
                             + ", found " + token);
                 }
-                String id = null;
+                long start = parser.currentTokenLocation().getByteOffset();
+                String[] values = new String[fields.size()];
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
+                    int field = fields.indexOf(parser.currentName());
                     JsonToken value = parser.nextToken();
-                    if ("id".equals(name) && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-                        id = parser.getText();
+                    if (field >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                        values[field] = parser.getText();
                     } else {
                         parser.skipChildren();
                     }
                 }
-                handler.accept(count, id);
+                handler.accept(count, start, parser.currentLocation().getByteOffset(), values);
                 count++;
             }
             requireEnd(file, parser);
@@ -125,12 +131,29 @@ public final class JsonArrayFiles {
         }
     }
 
-    /** Writes an array object by object to a temporary sibling, forces it to disk, then renames it over {@code file}. */
+    /**
+     * Writes an array object by object to a temporary sibling, forces it to disk, then renames it over {@code file}.
+     * One object per line: compact, yet {@code head}, {@code wc -l} and diffs work. While writing, a background
+     * thread flushes every {@value #FLUSH_EVERY_BYTES} bytes, so the disk works while the caller still parses and the
+     * final force has little left to do (it is what makes the data durable; the early flushes only save time).
+     */
     public static final class AtomicWriter implements AutoCloseable {
+        static final long FLUSH_EVERY_BYTES = 32L << 20;
+        private static final byte[] OPEN = {'[', '\n'};
+        private static final byte[] SEPARATOR = {',', '\n'};
+        private static final byte[] CLOSE = {'\n', ']', '\n'};
+
         private final Path file;
         private final Path temporary;
-        private final OutputStream out;
-        private final JsonGenerator generator;
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        private final ExecutorService flusher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "json-array-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<?> flushing = CompletableFuture.completedFuture(null);
+        private long unflushed;
         private long count;
         private boolean finished;
         private boolean committed;
@@ -139,15 +162,38 @@ public final class JsonArrayFiles {
             this.file = file;
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-            this.out = Files.newOutputStream(temporary);
-            this.generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
-            generator.setPrettyPrinter(new OneObjectPerLine());
-            generator.writeStartArray();
+            this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            buffer.put(OPEN);
         }
 
         public void write(ObjectNode object) throws IOException {
-            MAPPER.writeTree(generator, object);
+            byte[] bytes = MAPPER.writeValueAsBytes(object);
+            separate();
+            if (bytes.length > buffer.remaining()) {
+                drain();
+            }
+            if (bytes.length > buffer.capacity()) {
+                writeFully(ByteBuffer.wrap(bytes));
+            } else {
+                buffer.put(bytes);
+            }
             count++;
+        }
+
+        /**
+         * Copies {@code objects} consecutive objects of another array file byte for byte: {@code start} is the
+         * first one's opening brace and {@code end} is just past the last one's closing brace, as reported by
+         * {@link #forEachSpan}. The kernel copies the bytes; nothing is parsed or encoded again.
+         */
+        public void copy(FileChannel source, long start, long end, long objects) throws IOException {
+            separate();
+            drain();
+            for (long position = start; position < end; ) {
+                position += source.transferTo(position, end - position, channel);
+            }
+            written(end - start);
+            count += objects;
         }
 
         public long count() {
@@ -157,10 +203,15 @@ public final class JsonArrayFiles {
         /** Closes the array and forces the temporary file to disk, still under its temporary name. */
         public void finish() throws IOException {
             if (!finished) {
-                generator.writeEndArray();
-                generator.close();
-                out.close();
-                syncFile(temporary);
+                if (buffer.remaining() < CLOSE.length) {
+                    drain();
+                }
+                buffer.put(CLOSE);
+                drain();
+                awaitFlush();
+                channel.force(true);
+                channel.close();
+                flusher.shutdown();
                 finished = true;
             }
         }
@@ -183,39 +234,57 @@ public final class JsonArrayFiles {
         public void close() throws IOException {
             if (!committed) {
                 try {
-                    generator.close();
-                    out.close();
+                    flusher.shutdownNow();
+                    channel.close();
                 } finally {
                     Files.deleteIfExists(temporary);
                 }
             }
         }
-    }
 
-    /** Compact JSON with a line break between top-level objects: files stay small yet {@code head}, {@code wc -l} and diffs work. */
-    private static final class OneObjectPerLine extends MinimalPrettyPrinter {
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            super.writeStartArray(g);
-            if (g.getOutputContext().getParent().inRoot()) {
-                g.writeRaw('\n');
+        private void separate() throws IOException {
+            if (count > 0) {
+                if (buffer.remaining() < SEPARATOR.length) {
+                    drain();
+                }
+                buffer.put(SEPARATOR);
             }
         }
 
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            super.writeArrayValueSeparator(g);
-            if (g.getOutputContext().getParent().inRoot()) {
-                g.writeRaw('\n');
+        private void drain() throws IOException {
+            buffer.flip();
+            int bytes = buffer.remaining();
+            writeFully(buffer);
+            buffer.clear();
+            written(bytes);
+        }
+
+        private void writeFully(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
         }
 
-        @Override
-        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-            if (g.getOutputContext().getParent().inRoot()) {
-                g.writeRaw('\n');
+        private void written(long bytes) {
+            unflushed += bytes;
+            if (unflushed >= FLUSH_EVERY_BYTES && flushing.isDone()) {
+                unflushed = 0;
+                flushing = flusher.submit(() -> {
+                    channel.force(false);
+                    return null;
+                });
             }
-            super.writeEndArray(g, nrOfValues);
+        }
+
+        private void awaitFlush() throws IOException {
+            try {
+                flushing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while flushing " + temporary, e);
+            } catch (ExecutionException e) {
+                throw new IOException("could not flush " + temporary + ": " + e.getCause().getMessage(), e.getCause());
+            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package fr.jobmarket.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jobmarket.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +15,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static fr.jobmarket.history.HistoryFiles.ARCHIVES;
@@ -49,14 +44,17 @@ import static fr.jobmarket.history.HistoryFiles.JOURNAL;
  * two current files are an error for a person to settle. Every file, side files included, is written to a
  * temporary name, forced and renamed, so a reader sees whole files only; leftover {@code .*.tmp} files are deleted.
  *
- * <p>Memory: the files are streamed one offer at a time; only the batch's id set, the first-write dates of the
- * offers in both files and the list of ids (for offers_ids.txt) are held.
+ * <p>Memory: the files are streamed one offer at a time ({@link MergePass}); only the batch's id set, the first-write
+ * dates of the offers in both files and the list of ids (for offers_ids.txt) are held.
  */
 public final class OfferHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferHistory.class);
 
-    /** Contact and agency details are personal data: they never enter the history (issue 4, item 6). */
+    /**
+     * Contact and agency details are personal data: they never enter the history (issue 4, item 6). They are
+     * removed from batch offers; kept offers come from the history itself, so they never held them.
+     */
     static final List<String> PERSONAL_DATA = List.of("contact", "agence");
     static final String DATE_EXTRACTION = "dateExtraction";
     static final String DATE_PREMIERE_ECRITURE = "datePremiereEcriture";
@@ -117,16 +115,10 @@ public final class OfferHistory {
     private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart)
             throws IOException {
         long start = System.nanoTime();
-        Set<String> batchIds = batchIds(batchFile);
+        MergePass pass = MergePass.forBatch(batchFile);
         int occurrence = previous.map(file -> HistoryFiles.occurrence(file) + 1).orElse(1);
         Path next = directory.resolve(HistoryFiles.currentName(runStart, occurrence));
         Path journal = directory.resolve(JOURNAL);
-        String date = extractionDate.toString();
-        Map<String, String> firstWrites = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        long[] kept = {0};
-        long[] updated = {0};
-        long[] position = {0};
 
         new HistoryFiles.Journal(previous.map(file -> file.getFileName().toString()).orElse(""),
                 next.getFileName().toString()).write(journal);
@@ -134,32 +126,10 @@ public final class OfferHistory {
         steps.reached("journal-written");
         try (JsonArrayFiles.AtomicWriter writer = new JsonArrayFiles.AtomicWriter(next)) {
             if (previous.isPresent()) {
-                JsonArrayFiles.forEach(previous.get(), offer -> {
-                    String id = requireId(offer, previous.get(), position[0]++);
-                    if (batchIds.contains(id)) {
-                        firstWrites.put(id, text(offer.get(DATE_PREMIERE_ECRITURE)));
-                    } else {
-                        offer.remove(PERSONAL_DATA);
-                        writer.write(offer);
-                        ids.add(id);
-                        kept[0]++;
-                    }
-                });
+                pass.copyKeptOffers(previous.get(), writer);
             }
             steps.reached("kept-offers-written");
-            position[0] = 0;
-            JsonArrayFiles.forEach(batchFile, offer -> {
-                String id = requireId(offer, batchFile, position[0]++);
-                String firstWrite = firstWrites.get(id);
-                if (firstWrites.containsKey(id)) {
-                    updated[0]++;
-                }
-                offer.remove(PERSONAL_DATA);
-                offer.put(DATE_EXTRACTION, date);
-                offer.put(DATE_PREMIERE_ECRITURE, firstWrite == null || firstWrite.isBlank() ? date : firstWrite);
-                writer.write(offer);
-                ids.add(id);
-            });
+            pass.writeBatch(batchFile, extractionDate.toString(), writer);
             writer.finish();
             steps.reached("new-file-synced");
             writer.commit();
@@ -171,29 +141,14 @@ public final class OfferHistory {
         }
         JsonArrayFiles.syncDirectory(directory);
         steps.reached("new-file-current");
-        complete(previous.orElse(null), next, ids);
+        complete(previous.orElse(null), next, pass.ids());
 
-        long total = ids.size();
-        long added = total - kept[0] - updated[0];
+        long total = pass.ids().size();
+        long added = total - pass.kept() - pass.updated();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms",
-                next.getFileName(), total, kept[0], updated[0], added, duration.toMillis());
-        return new MergeResult(next, occurrence, total, kept[0], updated[0], added, duration);
-    }
-
-    /** The batch's ids; a batch offer without id or an id seen twice fails before anything is written. */
-    private static Set<String> batchIds(Path batchFile) throws IOException {
-        Set<String> ids = new HashSet<>();
-        JsonArrayFiles.forEachId(batchFile, (index, id) -> {
-            if (id == null || id.isBlank()) {
-                throw new IOException(batchFile + ": expected an id in every offer, offer #" + index + " has none");
-            }
-            if (!ids.add(id)) {
-                throw new IOException(batchFile + ": offer id " + id + " appears twice (again at offer #" + index
-                        + "); the batch must be deduplicated by id before the merge");
-            }
-        });
-        return ids;
+                next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis());
+        return new MergeResult(next, occurrence, total, pass.kept(), pass.updated(), added, duration);
     }
 
     /** Step 4 of the class comment; each part can be redone after a crash without changing the result. */
@@ -253,7 +208,8 @@ public final class OfferHistory {
         if (Files.exists(next)) {
             // The rename is the last write of the new file, so it is complete; reading it checks that once more.
             List<String> ids = new ArrayList<>();
-            JsonArrayFiles.forEachId(next, (index, id) -> {
+            JsonArrayFiles.forEachSpan(next, List.of("id"), (index, start, end, values) -> {
+                String id = values[0];
                 if (id == null) {
                     throw new IOException(next + ": expected an id in every offer, offer #" + index + " has none");
                 }
@@ -280,18 +236,6 @@ public final class OfferHistory {
                 Files.delete(file);
             }
         }
-    }
-
-    private static String requireId(ObjectNode offer, Path file, long index) throws IOException {
-        String id = text(offer.get("id"));
-        if (id == null || id.isBlank()) {
-            throw new IOException(file + ": expected an id in every offer, offer #" + index + " has none");
-        }
-        return id;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
     }
 
     private interface IoAction<T> {
