@@ -15,7 +15,8 @@ classpath="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 main=fr.jobmarket.history.bench.HistoryMergeBenchmark
 
 java -Xmx1g -cp "$classpath" "$main" generate "$work"
-echo "merge with -Xmx$heap:"
+echo "merge with -Xmx$heap (load average: $(cut -d" " -f1-3 /proc/loadavg), $(nproc) cores):"
 /usr/bin/time -v -o target/bench-history-time.txt \
-    java -Xmx"$heap" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" "$main" merge "$work"
-grep -E 'Maximum resident set size|Elapsed \(wall clock\)' target/bench-history-time.txt | sed 's/^\s*/process: /'
+    java -Xmx"$heap" -cp "$classpath" "$main" merge "$work"
+grep -E 'Maximum resident set size|Elapsed|User time|System time|Percent of CPU' target/bench-history-time.txt \
+    | sed 's/^\s*/process: /'

@@ -116,6 +116,9 @@ public final class OfferHistory {
             throws IOException {
         long start = System.nanoTime();
         MergePass pass = MergePass.forBatch(batchFile);
+        long batchRead = System.nanoTime();
+        long keptCopied;
+        long batchWritten;
         int occurrence = previous.map(file -> HistoryFiles.occurrence(file) + 1).orElse(1);
         Path next = directory.resolve(HistoryFiles.currentName(runStart, occurrence));
         Path journal = directory.resolve(JOURNAL);
@@ -128,8 +131,10 @@ public final class OfferHistory {
             if (previous.isPresent()) {
                 pass.copyKeptOffers(previous.get(), writer);
             }
+            keptCopied = System.nanoTime();
             steps.reached("kept-offers-written");
             pass.writeBatch(batchFile, extractionDate.toString(), writer);
+            batchWritten = System.nanoTime();
             writer.finish();
             steps.reached("new-file-synced");
             writer.commit();
@@ -146,8 +151,11 @@ public final class OfferHistory {
         long total = pass.ids().size();
         long added = total - pass.kept() - pass.updated();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms",
-                next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis());
+        LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms "
+                        + "(batch ids {} ms, kept offers {} ms, batch offers {} ms, flush and side files {} ms)",
+                next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis(),
+                millis(start, batchRead), millis(batchRead, keptCopied), millis(keptCopied, batchWritten),
+                millis(batchWritten, System.nanoTime()));
         return new MergeResult(next, occurrence, total, pass.kept(), pass.updated(), added, duration);
     }
 
@@ -236,6 +244,10 @@ public final class OfferHistory {
                 Files.delete(file);
             }
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private interface IoAction<T> {
