@@ -120,6 +120,9 @@ final class HistoryFiles {
     static void archiveCopy(Path current, Path archives) throws IOException {
         Files.createDirectories(archives);
         Path target = archives.resolve(current.getFileName());
+        if (Files.exists(target) && Files.isSameFile(current, target)) {
+            return; // already linked by the interrupted merge being finished
+        }
         Path temporary = temporaryOf(target);
         Files.deleteIfExists(temporary);
         try {

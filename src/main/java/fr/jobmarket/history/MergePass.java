@@ -66,6 +66,9 @@ final class MergePass {
                 if (id == null || id.isBlank()) {
                     throw new IOException(previous + ": expected an id in every offer, offer #" + index + " has none");
                 }
+                if (start < 0) {
+                    throw new IOException(previous + ": expected a UTF-8 file, its offers cannot be copied byte for byte");
+                }
                 if (batchIds.contains(id)) {
                     firstWrites.put(id, values[1] == null ? "" : values[1]);
                     copyRun(source, run, writer);
