@@ -81,6 +81,25 @@ class OfferHistoryCrashTest {
         assertThat(names(directory)).containsExactlyInAnyOrder(OLD, ".merge.lock");
     }
 
+    @Test
+    void aMergeThatFailsAfterItsCommitPointIsFinishedByTheNextOpening() throws IOException {
+        Path directory = temp.resolve("history");
+        new OfferHistory(directory).merge(writeOffers(temp.resolve("b1.json"), offer("A", "a", "x", null), offer("B", "b", "x", null)),
+                LocalDate.parse("2025-07-20"), LocalDateTime.parse("2025-07-20T21:30"));
+        Path batch = writeOffers(temp.resolve("b2.json"), offer("B", "b2", "x", null), offer("C", "c", "x", null));
+        OfferHistory failing = new OfferHistory(directory, step -> {
+            if (step.equals("archive-copied")) {
+                throw new IOException("disk full");
+            }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.merge(batch, LocalDate.parse("2025-07-21"),
+                LocalDateTime.parse("2025-07-21T21:30"))).hasMessageContaining("disk full");
+
+        assertThat(new OfferHistory(directory).currentFile()).contains(directory.resolve(NEW));
+        assertNewState("after a failure past the commit point", directory);
+    }
+
     private static void assertNewState(String step, Path crashed) throws IOException {
         assertThat(summaries(crashed.resolve(NEW))).as(step).isEqualTo(NEW_CONTENT);
         assertThat(names(crashed)).as(step).containsExactlyInAnyOrder(NEW, "_json_files_history.csv", "offers_ids.txt", ".merge.lock");
