@@ -67,8 +67,8 @@ public final class JsonArrayFiles {
     }
 
     /**
-     * Reads only the requested top-level scalar fields of each object (null when absent, null or not a scalar),
-     * skipping everything else without building trees, and reports where each object lies in the file ({@code
+     * Reads only the requested top-level fields of each object (a scalar's text; the empty string for null, an
+     * object or an array; null only when the field is absent), skipping everything else without building trees, and reports where each object lies in the file ({@code
      * end} exclusive), so that unchanged objects can be copied byte for byte. Fails like {@link #forEach} on
      * anything but an array of objects.
      */
@@ -89,11 +89,10 @@ public final class JsonArrayFiles {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     int field = fields.indexOf(parser.currentName());
                     JsonToken value = parser.nextToken();
-                    if (field >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-                        values[field] = parser.getText();
-                    } else {
-                        parser.skipChildren();
+                    if (field >= 0) {
+                        values[field] = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : "";
                     }
+                    parser.skipChildren();
                 }
                 handler.accept(count, start, parser.currentLocation().getByteOffset(), values);
                 count++;
@@ -194,6 +193,28 @@ public final class JsonArrayFiles {
             }
             written(end - start);
             count += objects;
+        }
+
+        /**
+         * Copies one object of another array file like {@link #copy}, adding the field {@code name} with the string
+         * {@code value} before its closing brace: a record stamped without being parsed again.
+         */
+        public void copyAdding(FileChannel source, long start, long end, String name, String value) throws IOException {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            source.read(last, end - 1);
+            if (last.get(0) != '}') {
+                throw new IOException("expected the closing brace of an object at byte " + (end - 1) + ", found '"
+                        + (char) last.get(0) + "': the file changed while it was read");
+            }
+            separate();
+            drain();
+            for (long position = start; position < end - 1; ) {
+                position += source.transferTo(position, end - 1 - position, channel);
+            }
+            written(end - 1 - start);
+            buffer.put((byte) ',').put(MAPPER.writeValueAsBytes(name)).put((byte) ':')
+                    .put(MAPPER.writeValueAsBytes(value)).put((byte) '}');
+            count++;
         }
 
         public long count() {

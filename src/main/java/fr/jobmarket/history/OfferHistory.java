@@ -115,7 +115,7 @@ public final class OfferHistory {
     private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart)
             throws IOException {
         long start = System.nanoTime();
-        MergePass pass = MergePass.forBatch(batchFile);
+        MergePass pass = MergePass.forBatch(batchFile, extractionDate.toString());
         long batchRead = System.nanoTime();
         long keptCopied;
         long batchWritten;

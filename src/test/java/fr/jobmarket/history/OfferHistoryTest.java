@@ -169,6 +169,36 @@ class OfferHistoryTest {
     }
 
     @Test
+    void stampsBatchOffersWithOneFirstWriteDateWhateverTheyAlreadyCarry() throws IOException {
+        ObjectNode withNulls = offer("A", "a", "2025-07-20", null);
+        withNulls.putNull("datePremiereEcriture");
+        withNulls.putNull("contact");
+        ObjectNode otherDate = offer("B", "b", "2025-07-01", null);
+
+        MergeResult result = new OfferHistory(temp.resolve("history")).merge(writeOffers(temp.resolve("b.json"), withNulls, otherDate),
+                JULY_20, LocalDateTime.parse("2025-07-20T21:30"));
+
+        String written = Files.readString(result.file());
+        assertThat(written.split("datePremiereEcriture", -1)).hasSize(3);
+        assertThat(written).doesNotContain("contact");
+        assertThat(summaries(result.file())).containsExactly("A|a|2025-07-20|2025-07-20", "B|b|2025-07-20|2025-07-20");
+    }
+
+    @Test
+    void copiesKeptOffersByteForByteFromAFileOfTheOriginal() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("history"));
+        String kept = "{\n    \"id\": \"186OLD\",\n    \"origineOffre\": {\"urlOrigine\": \"https:\\/\\/candidat.francetravail.fr\\/186OLD\"},"
+                + "\n    \"dateExtraction\": \"2025-03-02\",\n    \"datePremiereEcriture\": \"2025-03-02\"\n  }";
+        Files.writeString(directory.resolve("2025-03-02--18h36__extraction_occurence_1.json"), "[\n  " + kept + "\n]\n");
+
+        MergeResult result = new OfferHistory(directory).merge(writeOffers(temp.resolve("b.json"), offer("NEW", "n", "2025-03-03", null)),
+                LocalDate.parse("2025-03-03"), LocalDateTime.parse("2025-03-03T21:30"));
+
+        assertThat(Files.readString(result.file())).startsWith("[\n" + kept + ",\n{\"id\":\"NEW\"");
+        assertThat(summaries(result.file())).containsExactly("186OLD||2025-03-02|2025-03-02", "NEW|n|2025-03-03|2025-03-03");
+    }
+
+    @Test
     void refusesABatchHoldingAnOfferTwiceBeforeWritingAnything() throws IOException {
         Path directory = temp.resolve("history");
         Path batch = writeOffers(temp.resolve("b.json"), offer("A", "a", "x", null), offer("A", "again", "x", null));
