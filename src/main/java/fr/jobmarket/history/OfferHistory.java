@@ -53,7 +53,7 @@ public final class OfferHistory {
 
     /**
      * Contact and agency details are personal data: they never enter the history (issue 4, item 6). They are
-     * removed from batch offers; kept offers come from the history itself, so they never held them.
+     * removed from batch offers; kept offers are copied unchanged (a history written by this service never holds them).
      */
     static final List<String> PERSONAL_DATA = List.of("contact", "agence");
     static final String DATE_EXTRACTION = "dateExtraction";
