@@ -1,0 +1,270 @@
+package fr.jobmarket.history;
+
+import fr.jobmarket.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static fr.jobmarket.history.HistoryFiles.ARCHIVES;
+import static fr.jobmarket.history.HistoryFiles.HISTORY_CSV;
+import static fr.jobmarket.history.HistoryFiles.IDS_FILE;
+import static fr.jobmarket.history.HistoryFiles.JOURNAL;
+
+/**
+ * The cumulative JSON history of every offer ever seen (reference.md section 4), in {@code <data dir>/history}.
+ *
+ * <p>Crash safety. A merge changes several files, and no file system renames several files at once. Step order:
+ * <ol>
+ *   <li>write {@code .merge-journal} (previous and next file names);</li>
+ *   <li>write the new file under {@code .<name>.tmp}, force it to disk;</li>
+ *   <li>rename it to its final name: the commit point;</li>
+ *   <li>archive copy, offer-id file, history CSV line, move the previous file to archives/, delete the journal.</li>
+ * </ol>
+ * Moving the previous file away before the commit would leave, for a while, no current file at all, and the next
+ * run would start the history again at occurrence 1; so between steps 3 and 4 both files are on disk. The journal
+ * is what tells this crash state apart from two files put there by hand: {@link #currentFile()} first finishes or
+ * undoes an interrupted merge. Journal present and next file present: the merge committed, step 4 (each part
+ * idempotent) is redone and the higher occurrence wins. Journal present, next file absent: the merge did not
+ * commit, the journal and the temporary file are deleted and the previous file stays current. Without a journal,
+ * two current files are an error for a person to settle. Every file, side files included, is written to a
+ * temporary name, forced and renamed, so a reader sees whole files only; leftover {@code .*.tmp} files are deleted.
+ *
+ * <p>Memory: the files are streamed one offer at a time ({@link MergePass}); only the batch's id set, the first-write
+ * dates of the offers in both files and the list of ids (for offers_ids.txt) are held.
+ */
+public final class OfferHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfferHistory.class);
+
+    /**
+     * Contact and agency details are personal data: they never enter the history (issue 4, item 6). They are
+     * removed from batch offers; kept offers are copied unchanged (a history written by this service never holds them).
+     */
+    static final List<String> PERSONAL_DATA = List.of("contact", "agence");
+    static final String DATE_EXTRACTION = "dateExtraction";
+    static final String DATE_PREMIERE_ECRITURE = "datePremiereEcriture";
+
+    /** One merge at a time per directory inside this JVM; the file lock covers other processes. */
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    /** Test seam: called after each durable step of a merge, with the step's name. */
+    interface StepListener {
+        void reached(String step) throws IOException;
+    }
+
+    private final Path directory;
+    private final Path archives;
+    private final StepListener steps;
+
+    public OfferHistory(Path directory) {
+        this(directory, step -> { });
+    }
+
+    OfferHistory(Path directory, StepListener steps) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.archives = this.directory.resolve(ARCHIVES);
+        this.steps = steps;
+    }
+
+    /** The history of {@code <data dir>/history}. */
+    public static OfferHistory of(Settings settings) {
+        return new OfferHistory(settings.dataDir().resolve("history"));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The current file, empty before the first extraction. Finishes or undoes an interrupted merge first (see the
+     * class comment); fails when the directory holds two current files or another {@code .json} file.
+     */
+    public Optional<Path> currentFile() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        return locked(this::recoverAndFindCurrent);
+    }
+
+    /**
+     * Merges the run's batch (a JSON array of enriched offers, each with an {@code id}) into the history: kept
+     * offers of the current file (ids absent from the batch, unchanged, in file order), then every batch offer
+     * (batch order) with {@code dateExtraction} = extractionDate and {@code datePremiereEcriture} from the
+     * current file when present there, else extractionDate. The batch file is left in place.
+     */
+    public MergeResult merge(Path batchFile, LocalDate extractionDate, LocalDateTime runStart) throws IOException {
+        Files.createDirectories(directory);
+        return locked(() -> merge(recoverAndFindCurrent(), batchFile, extractionDate, runStart));
+    }
+
+    private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart)
+            throws IOException {
+        long start = System.nanoTime();
+        MergePass pass = MergePass.forBatch(batchFile, extractionDate.toString());
+        long batchRead = System.nanoTime();
+        long keptCopied;
+        long batchWritten;
+        int occurrence = previous.map(file -> HistoryFiles.occurrence(file) + 1).orElse(1);
+        Path next = directory.resolve(HistoryFiles.currentName(runStart, occurrence));
+        Path journal = directory.resolve(JOURNAL);
+
+        new HistoryFiles.Journal(previous.map(file -> file.getFileName().toString()).orElse(""),
+                next.getFileName().toString()).write(journal);
+        JsonArrayFiles.syncDirectory(directory);
+        steps.reached("journal-written");
+        try (JsonArrayFiles.AtomicWriter writer = new JsonArrayFiles.AtomicWriter(next)) {
+            if (previous.isPresent()) {
+                pass.copyKeptOffers(previous.get(), writer);
+            }
+            keptCopied = System.nanoTime();
+            steps.reached("kept-offers-written");
+            pass.writeBatch(batchFile, extractionDate.toString(), writer);
+            batchWritten = System.nanoTime();
+            writer.finish();
+            steps.reached("new-file-synced");
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(journal);
+            throw new IOException("history merge of " + batchFile + " stopped; "
+                    + previous.map(file -> file + " is still the current file and was not modified")
+                    .orElse("there is still no history file") + ": " + e.getMessage(), e);
+        }
+        JsonArrayFiles.syncDirectory(directory);
+        steps.reached("new-file-current");
+        complete(previous.orElse(null), next, pass.ids());
+
+        long total = pass.ids().size();
+        long added = total - pass.kept() - pass.updated();
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms "
+                        + "(batch ids {} ms, kept offers {} ms, batch offers {} ms, flush and side files {} ms)",
+                next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis(),
+                millis(start, batchRead), millis(batchRead, keptCopied), millis(keptCopied, batchWritten),
+                millis(batchWritten, System.nanoTime()));
+        return new MergeResult(next, occurrence, total, pass.kept(), pass.updated(), added, duration);
+    }
+
+    /** Step 4 of the class comment; each part can be redone after a crash without changing the result. */
+    private void complete(Path previous, Path next, List<String> ids) throws IOException {
+        HistoryFiles.archiveCopy(next, archives);
+        steps.reached("archive-copied");
+        HistoryFiles.writeIds(directory.resolve(IDS_FILE), ids);
+        steps.reached("ids-written");
+        HistoryFiles.appendHistoryLine(directory.resolve(HISTORY_CSV), next.getFileName().toString(), ids.size());
+        steps.reached("history-line-appended");
+        if (previous != null && Files.exists(previous)) {
+            Path archived = archives.resolve(previous.getFileName());
+            if (Files.exists(archived) && Files.isSameFile(previous, archived)) {
+                // The archive copy of the last run is a hard link to this very file, and rename(2) between two
+                // links of one file does nothing: dropping the name here is the move.
+                Files.delete(previous);
+            } else {
+                Files.move(previous, archived, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        JsonArrayFiles.syncDirectory(archives);
+        JsonArrayFiles.syncDirectory(directory);
+        steps.reached("previous-archived");
+        Files.delete(directory.resolve(JOURNAL));
+        JsonArrayFiles.syncDirectory(directory);
+    }
+
+    private Optional<Path> recoverAndFindCurrent() throws IOException {
+        deleteTemporaries(directory);
+        deleteTemporaries(archives);
+        Path journalFile = directory.resolve(JOURNAL);
+        if (Files.exists(journalFile)) {
+            recover(HistoryFiles.Journal.read(journalFile));
+        }
+        List<Path> current = new ArrayList<>();
+        for (Path file : HistoryFiles.filesIn(directory)) {
+            String name = file.getFileName().toString();
+            if (HistoryFiles.isCurrentName(name)) {
+                current.add(file);
+            } else if (name.endsWith(".json")) {
+                throw new IOException("unexpected file " + file + ": the history directory holds only "
+                        + "<YYYY-MM-DD--HHhMM>__extraction_occurence_<N>.json; move it out before the next run");
+            }
+        }
+        if (current.size() > 1) {
+            throw new IOException("expected at most one current history file in " + directory + ", found "
+                    + current.stream().map(file -> file.getFileName().toString()).toList()
+                    + "; no interrupted merge is recorded (" + JOURNAL + "), so they were not left by a crash: "
+                    + "keep the right one and move the others to " + ARCHIVES + "/");
+        }
+        return current.stream().findFirst();
+    }
+
+    private void recover(HistoryFiles.Journal journal) throws IOException {
+        Path next = directory.resolve(journal.next());
+        Path previous = journal.previous().isEmpty() ? null : directory.resolve(journal.previous());
+        if (Files.exists(next)) {
+            // The rename is the last write of the new file, so it is complete; reading it checks that once more.
+            List<String> ids = new ArrayList<>();
+            JsonArrayFiles.forEachSpan(next, List.of("id"), (index, start, end, values) -> {
+                String id = values[0];
+                if (id == null) {
+                    throw new IOException(next + ": expected an id in every offer, offer #" + index + " has none");
+                }
+                ids.add(id);
+            });
+            LOG.warn("history: finishing the merge interrupted after {} became current ({} offers)", next.getFileName(), ids.size());
+            complete(previous, next, ids);
+        } else if (previous != null && !Files.exists(previous)) {
+            throw new IOException(directory.resolve(JOURNAL) + " records a merge of " + journal.previous() + " into "
+                    + journal.next() + " but neither file is in " + directory + "; restore the latest file from "
+                    + ARCHIVES + "/ and delete the journal");
+        } else {
+            LOG.warn("history: undoing the merge interrupted before {} was complete; {} stays current",
+                    journal.next(), previous == null ? "no file" : previous.getFileName());
+            Files.delete(directory.resolve(JOURNAL));
+            JsonArrayFiles.syncDirectory(directory);
+        }
+    }
+
+    private static void deleteTemporaries(Path directory) throws IOException {
+        for (Path file : HistoryFiles.filesIn(directory)) {
+            if (HistoryFiles.isTemporary(file.getFileName().toString())) {
+                LOG.warn("history: deleting {}, left by an interrupted write", file);
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T locked(IoAction<T> action) throws IOException {
+        synchronized (MONITORS.computeIfAbsent(directory, key -> new Object())) {
+            try (FileChannel channel = FileChannel.open(directory.resolve(HistoryFiles.LOCK),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.tryLock()) {
+                if (lock == null) {
+                    throw new IOException("another process is merging into " + directory + " (it holds "
+                            + HistoryFiles.LOCK + "); try again when it has finished");
+                }
+                return action.run();
+            }
+        }
+    }
+}
