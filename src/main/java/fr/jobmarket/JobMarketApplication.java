@@ -92,6 +92,7 @@ public final class JobMarketApplication {
                 if (health != null) {
                     health.register(new DatabaseHealthCheck(database));
                 }
+                ApplicationBeans.bind(context, settings, database);
             }
         });
         if (!settings.liveMode()) {

@@ -108,12 +108,29 @@ public final class OfferHistory {
      * current file when present there, else extractionDate. The batch file is left in place.
      */
     public MergeResult merge(Path batchFile, LocalDate extractionDate, LocalDateTime runStart) throws IOException {
-        Files.createDirectories(directory);
-        return locked(() -> merge(recoverAndFindCurrent(), batchFile, extractionDate, runStart));
+        return merge(batchFile, extractionDate, runStart, file -> { });
     }
 
-    private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart)
+    /** Work that must succeed before the new history file becomes current (the warehouse load). */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /** @param completeNewFile the new history, complete and on disk, under its temporary name */
+        void run(Path completeNewFile) throws Exception;
+    }
+
+    /**
+     * As {@link #merge(Path, LocalDate, LocalDateTime)}, running {@code beforeCommit} on the complete new file just
+     * before it becomes current: if it fails, the merge is abandoned and the previous file stays current, so a
+     * harvest whose warehouse load fails changes neither the history nor the warehouse.
+     */
+    public MergeResult merge(Path batchFile, LocalDate extractionDate, LocalDateTime runStart, BeforeCommit beforeCommit)
             throws IOException {
+        Files.createDirectories(directory);
+        return locked(() -> merge(recoverAndFindCurrent(), batchFile, extractionDate, runStart, beforeCommit));
+    }
+
+    private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart,
+                              BeforeCommit beforeCommit) throws IOException {
         long start = System.nanoTime();
         MergePass pass = MergePass.forBatch(batchFile, extractionDate.toString());
         long batchRead = System.nanoTime();
@@ -137,8 +154,9 @@ public final class OfferHistory {
             batchWritten = System.nanoTime();
             writer.finish();
             steps.reached("new-file-synced");
+            beforeCommit.run(writer.temporary());
             writer.commit();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             Files.deleteIfExists(journal);
             throw new IOException("history merge of " + batchFile + " stopped; "
                     + previous.map(file -> file + " is still the current file and was not modified")

@@ -1,0 +1,61 @@
+package fr.jobmarket;
+
+import fr.jobmarket.config.Database;
+import fr.jobmarket.config.Settings;
+import fr.jobmarket.francetravail.AppellationHarvester;
+import fr.jobmarket.geo.AddressApiGeocoder;
+import fr.jobmarket.geo.GeoReference;
+import fr.jobmarket.geo.LocationEnricher;
+import fr.jobmarket.geo.MetropolitanFilter;
+import fr.jobmarket.harvest.HarvestHealthCheck;
+import fr.jobmarket.harvest.HarvestJob;
+import fr.jobmarket.harvest.HarvestRuns;
+import fr.jobmarket.harvest.OfferBatch;
+import fr.jobmarket.history.OfferHistory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The one place where the product's beans are built and put in the Camel registry, under the names the
+ * route files use. Built once the Camel context exists (some beans send through camel-http).
+ */
+final class ApplicationBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationBeans.class);
+
+    private ApplicationBeans() {
+    }
+
+    static void bind(CamelContext context, Settings settings, Database database) {
+        Registry registry = context.getRegistry();
+        GeoReference geoReference = GeoReference.load();
+        registry.bind("geoReference", geoReference);
+
+        HarvestRuns runs = new HarvestRuns(database.dataSource());
+        int interrupted = runs.failInterruptedRuns();
+        if (interrupted > 0) {
+            LOG.warn("{} harvest run(s) left RUNNING by a previous process marked FAILED (interrupted)", interrupted);
+        }
+        registry.bind("harvestRuns", runs);
+
+        AppellationHarvester harvester = new AppellationHarvester(context, settings);
+        LocationEnricher locations = new LocationEnricher(geoReference, new AddressApiGeocoder(context, settings));
+        OfferBatch offerBatch = new OfferBatch(new MetropolitanFilter(), locations);
+        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings)));
+
+        int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
+        ExecutorService harvestPool = context.getExecutorServiceManager()
+                .newFixedThreadPool(ApplicationBeans.class, "harvest", concurrency);
+        registry.bind("harvestPool", harvestPool);
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new HarvestHealthCheck(runs));
+        }
+    }
+}

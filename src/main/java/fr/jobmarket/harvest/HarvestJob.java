@@ -1,0 +1,286 @@
+package fr.jobmarket.harvest;
+
+import fr.jobmarket.config.Settings;
+import fr.jobmarket.francetravail.Appellation;
+import fr.jobmarket.francetravail.AppellationHarvester;
+import fr.jobmarket.francetravail.AppellationResult;
+import fr.jobmarket.francetravail.Appellations;
+import fr.jobmarket.history.OfferHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The stages of one harvest, called in order by the {@code harvest} route: France Travail pages to raw
+ * files, raw files to this run's batch, batch merged into the JSON history, history loaded into the
+ * warehouse. A run either completes or changes nothing downstream: raw pages are collected in
+ * {@code raw.partial/} and replace {@code raw/} only when every appellation succeeded, and the history
+ * and warehouse stages are each atomic.
+ */
+public final class HarvestJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HarvestJob.class);
+
+    public static final String SCHEDULE = "schedule";
+    public static final String ADMIN = "admin";
+    public static final String STARTUP = "startup";
+    public static final String REPLAY = "replay";
+
+    private final Settings settings;
+    private final HarvestRuns runs;
+    private final AppellationHarvester harvester;
+    private final OfferBatch offerBatch;
+    private final OfferHistory history;
+    private final AtomicReference<HarvestRun> current = new AtomicReference<>();
+
+    public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester, OfferBatch offerBatch,
+                      OfferHistory history) {
+        this.settings = settings;
+        this.runs = runs;
+        this.harvester = harvester;
+        this.offerBatch = offerBatch;
+        this.history = history;
+    }
+
+    /**
+     * Records a new run, or throws {@link HarvestRuns.AlreadyRunning}.
+     *
+     * @param extractionDate {@code YYYY-MM-DD}, or empty for today in the harvest time zone
+     */
+    public HarvestRun begin(String trigger, String extractionDate) {
+        LocalDate date = parseExtractionDate(extractionDate);
+        List<Appellation> appellations = Appellations.load(settings);
+        long id = runs.begin(trigger, date);
+        LocalDateTime startedAt = ZonedDateTime.now(settings.harvestTimeZone()).toLocalDateTime();
+        HarvestRun run = new HarvestRun(id, trigger, date, startedAt, appellations);
+        current.set(run);
+        return run;
+    }
+
+    LocalDate parseExtractionDate(String text) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(settings.harvestTimeZone());
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("extraction_date must be a date YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    /** First stage: announce the run and prepare an empty {@code raw.partial/} directory. */
+    public void start(HarvestRun run) throws IOException {
+        MDC.put("run.id", Long.toString(run.id()));
+        LOG.info("Harvest started: trigger {}, extraction date {}, {} appellations, {} mode{}", run.trigger(),
+                run.extractionDate(), run.appellationCount(), settings.liveMode() ? "live" : "SANDBOX (synthetic data)",
+                run.replay() ? ", replaying the raw files of the previous harvest" : "");
+        if (!run.replay()) {
+            harvester.counters().reset();
+            deleteTree(partialRawDirectory());
+            Files.createDirectories(partialRawDirectory());
+        } else if (!Files.isDirectory(rawDirectory())) {
+            throw new IllegalStateException("Nothing to replay: " + rawDirectory() + " does not exist");
+        }
+    }
+
+    /** Pages one appellation into {@code raw.partial/}; called in parallel by the route's split. */
+    public void harvestAppellation(Appellation appellation, HarvestRun run) {
+        MDC.put("run.id", Long.toString(run.id()));
+        try {
+            run.add(harvester.harvest(appellation, partialRawDirectory()));
+        } finally {
+            MDC.remove("run.id");
+        }
+    }
+
+    /** All appellations succeeded: their raw files replace the previous ones. */
+    public void harvested(HarvestRun run) throws IOException {
+        run.pagingDone();
+        if (run.replay()) {
+            return;
+        }
+        Path raw = rawDirectory();
+        Path old = raw.resolveSibling("raw.old");
+        deleteTree(old);
+        if (Files.exists(raw)) {
+            Files.move(raw, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(partialRawDirectory(), raw, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+
+        long announced = 0;
+        long collected = 0;
+        long requests = 0;
+        long retries = 0;
+        Map<String, Object> perAppellation = new LinkedHashMap<>();
+        for (AppellationResult result : run.results()) {
+            announced += result.announcedTotal();
+            collected += result.offersCollected();
+            requests += result.requests();
+            retries += result.retries();
+            perAppellation.put(result.appellation().code(),
+                    Map.of("announced", result.announcedTotal(), "collected", result.offersCollected()));
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("appellations", run.results().size());
+        counts.put("announced", announced);
+        counts.put("collected", collected);
+        counts.put("requests", requests);
+        counts.put("retries", retries);
+        counts.put("seconds", elapsedSeconds(run));
+        counts.put("per_appellation", perAppellation);
+        record(run, "harvest", counts);
+        LOG.info("Harvest stage done: {} appellations, {} offers announced, {} collected, {} requests, {} retries in {} s",
+                run.results().size(), announced, collected, requests, retries, elapsedSeconds(run));
+    }
+
+    /** Raw files, in appellation order, to this run's batch: dedupe, metropolitan filter, locations, dates. */
+    public void buildBatch(HarvestRun run) throws IOException {
+        List<Path> rawFiles = rawFilesInAppellationOrder(run);
+        Path batch = settings.dataDir().resolve("work").resolve("batch.json");
+        OfferBatch.Result result = offerBatch.build(rawFiles, run.extractionDate(), batch);
+        run.batchFile(batch);
+        record(run, "process", result.counts());
+    }
+
+    /** This run's batch merged into the cumulative JSON history (a new occurrence file). */
+    public void merge(HarvestRun run) throws IOException {
+        fr.jobmarket.history.MergeResult result = history.merge(run.batchFile(), run.extractionDate(), run.startedAt());
+        run.historyFile(result.file());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("file", result.file().getFileName().toString());
+        counts.put("occurrence", result.occurrence());
+        counts.put("total", result.totalOffers());
+        counts.put("kept", result.kept());
+        counts.put("updated", result.updated());
+        counts.put("added", result.added());
+        counts.put("seconds", result.duration().toMillis() / 1000.0);
+        record(run, "history", counts);
+        LOG.info("History stage done: {} ({} offers: {} kept from earlier runs, {} updated, {} new) in {} ms",
+                result.file().getFileName(), result.totalOffers(), result.kept(), result.updated(), result.added(),
+                result.duration().toMillis());
+    }
+
+    public void loaded(HarvestRun run, Map<String, ?> warehouseCounts) {
+        record(run, "warehouse", warehouseCounts);
+    }
+
+    public void succeed(HarvestRun run) {
+        record(run, "total_seconds", elapsedSeconds(run));
+        runs.succeed(run.id());
+        LOG.info("Harvest SUCCEEDED in {} s", elapsedSeconds(run));
+        end(run);
+    }
+
+    public void fail(HarvestRun run, Exception error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        try {
+            runs.fail(run.id(), message);
+        } finally {
+            LOG.error("Harvest FAILED after {} s: {} (the JSON history and the warehouse are unchanged)",
+                    elapsedSeconds(run), message);
+            try {
+                deleteTree(partialRawDirectory());
+            } catch (IOException e) {
+                LOG.warn("Cannot remove {}: {}", partialRawDirectory(), e.getMessage());
+            }
+            end(run);
+        }
+    }
+
+    private void end(HarvestRun run) {
+        current.compareAndSet(run, null);
+        MDC.remove("run.id");
+    }
+
+    /** The run in progress, for progress lines and health. */
+    public HarvestRun current() {
+        return current.get();
+    }
+
+    /** Logged every few seconds by the progress route while a harvest runs. */
+    public void logProgress() {
+        HarvestRun run = current.get();
+        if (run == null || run.replay() || !run.paging()) {
+            return;
+        }
+        var counters = harvester.counters();
+        MDC.put("run.id", Long.toString(run.id()));
+        try {
+            LOG.info("Harvest progress: {}/{} appellations, {} requests ({} retries, {} x 429), {} offers, {} requests/s now",
+                    run.results().size(), run.appellationCount(), counters.requests(), counters.retries(),
+                    counters.tooManyRequests(), counters.offers(),
+                    String.format(java.util.Locale.ROOT, "%.1f", run.currentRate(counters.requests())));
+        } finally {
+            MDC.remove("run.id");
+        }
+    }
+
+    private void record(HarvestRun run, String stage, Object counts) {
+        run.count(stage, counts);
+        runs.recordCounts(run.id(), Map.of(stage, counts));
+    }
+
+    private List<Path> rawFilesInAppellationOrder(HarvestRun run) throws IOException {
+        Path raw = rawDirectory();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(raw)) {
+            listing.filter(path -> path.getFileName().toString().endsWith(".json")).forEach(files::add);
+        }
+        // Deterministic order: the appellation file's order, unknown files last by name.
+        List<String> order = Appellations.load(settings).stream().map(a -> a.code() + "_").toList();
+        files.sort(Comparator.comparingInt((Path path) -> {
+            String name = path.getFileName().toString();
+            for (int i = 0; i < order.size(); i++) {
+                if (name.startsWith(order.get(i))) {
+                    return i;
+                }
+            }
+            return order.size();
+        }).thenComparing(Path::toString));
+        return files;
+    }
+
+    public Path rawDirectory() {
+        return settings.dataDir().resolve("raw");
+    }
+
+    private Path partialRawDirectory() {
+        return settings.dataDir().resolve("raw.partial");
+    }
+
+    private static double elapsedSeconds(HarvestRun run) {
+        return Duration.between(run.startedInstant(), java.time.Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package fr.jobmarket.harvest;
+
+import fr.jobmarket.francetravail.Appellation;
+import fr.jobmarket.francetravail.AppellationResult;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One harvest in progress, carried through the harvest route as an exchange property: its record id,
+ * trigger, extraction date, the appellations to page and what each stage reported.
+ */
+public final class HarvestRun {
+
+    private final long id;
+    private final String trigger;
+    private final LocalDate extractionDate;
+    private final LocalDateTime startedAt;
+    private final Instant startedInstant = Instant.now();
+    private final boolean replay;
+    private final List<Appellation> appellations;
+    private final List<AppellationResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Object> counts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean paging = true;
+    private volatile long progressRequests;
+    private volatile long progressNanos = System.nanoTime();
+    private volatile Path batchFile;
+    private volatile Path historyFile;
+
+    public HarvestRun(long id, String trigger, LocalDate extractionDate, LocalDateTime startedAt,
+                      List<Appellation> appellations) {
+        this.id = id;
+        this.trigger = trigger;
+        this.extractionDate = extractionDate;
+        this.startedAt = startedAt;
+        this.replay = HarvestJob.REPLAY.equals(trigger);
+        this.appellations = List.copyOf(appellations);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public LocalDate extractionDate() {
+        return extractionDate;
+    }
+
+    /** Local start time in the harvest time zone: it names the history file. */
+    public LocalDateTime startedAt() {
+        return startedAt;
+    }
+
+    public Instant startedInstant() {
+        return startedInstant;
+    }
+
+    /** A replay re-processes the raw files of the previous harvest without calling the API. */
+    public boolean replay() {
+        return replay;
+    }
+
+    public List<Appellation> appellations() {
+        return replay ? List.of() : appellations;
+    }
+
+    public int appellationCount() {
+        return appellations.size();
+    }
+
+    public void add(AppellationResult result) {
+        results.add(result);
+    }
+
+    public List<AppellationResult> results() {
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    public void count(String stage, Object stageCounts) {
+        counts.put(stage, stageCounts);
+    }
+
+    public Map<String, Object> counts() {
+        synchronized (counts) {
+            return new LinkedHashMap<>(counts);
+        }
+    }
+
+    /** True while the France Travail pages are being read (progress lines are about that stage). */
+    public boolean paging() {
+        return paging;
+    }
+
+    public void pagingDone() {
+        paging = false;
+    }
+
+    /** Requests per second since the previous progress line. */
+    public synchronized double currentRate(long requests) {
+        long now = System.nanoTime();
+        double seconds = Math.max(0.001, (now - progressNanos) / 1e9);
+        double rate = (requests - progressRequests) / seconds;
+        progressRequests = requests;
+        progressNanos = now;
+        return rate;
+    }
+
+    public Path batchFile() {
+        return batchFile;
+    }
+
+    public void batchFile(Path file) {
+        this.batchFile = file;
+    }
+
+    public Path historyFile() {
+        return historyFile;
+    }
+
+    public void historyFile(Path file) {
+        this.historyFile = file;
+    }
+}
