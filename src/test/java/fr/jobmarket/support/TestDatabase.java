@@ -44,6 +44,8 @@ public final class TestDatabase {
             Map<String, String> values = new HashMap<>();
             values.put("jobmarket.data.dir", Files.createTempDirectory("jobmarket-test").toString());
             values.put("jobmarket.db.embedded-port", "0");
+            // The evening cron must never start a harvest in the middle of a test: tests trigger harvests themselves.
+            values.put("jobmarket.harvest.cron", "0 0 0 1 1 ? 2099");
             values.putAll(overrides);
             return Settings.load(Map.of(), new Properties(), values);
         } catch (IOException e) {
