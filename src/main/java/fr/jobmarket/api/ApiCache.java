@@ -35,6 +35,7 @@ public final class ApiCache {
     private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
     private volatile Stamp stamp;
     private volatile long checkedAt;
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
     public ApiCache(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -68,12 +69,19 @@ public final class ApiCache {
         return current == null ? null : current.lastExtraction();
     }
 
+    /** One request re-reads the stamp; the others meanwhile go on with the answers they have. */
     private void refreshIfDataChanged() {
         long now = System.currentTimeMillis();
         if (now - checkedAt < CHECK_INTERVAL_MS && stamp != null) {
             return;
         }
-        synchronized (this) {
+        if (stamp != null && !refreshing.tryLock()) {
+            return;
+        }
+        if (stamp == null) {
+            refreshing.lock();
+        }
+        try {
             if (now - checkedAt < CHECK_INTERVAL_MS && stamp != null) {
                 return;
             }
@@ -84,6 +92,8 @@ public final class ApiCache {
             }
             stamp = seen;
             checkedAt = now;
+        } finally {
+            refreshing.unlock();
         }
     }
 
