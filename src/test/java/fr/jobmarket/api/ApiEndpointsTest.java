@@ -71,6 +71,61 @@ class ApiEndpointsTest {
     }
 
     @Test
+    void keepsAnswersUntilTheCacheOfTheRegistryIsInvalidated() throws SQLException {
+        assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
+        try (Connection connection = app.application().database().dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO offreemploi VALUES ('CACHE01', '2025-07-01', '2025-07-01', '2025-07-01', NULL, 1);
+                    INSERT INTO descriptionoffre (offre_id, intitule_offre) VALUES ('CACHE01', 'Cache');
+                    INSERT INTO localisation (offre_id, code_insee) VALUES ('CACHE01', '75056');
+                    """);
+            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
+            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 1 offres");
+        } finally {
+            try (Connection connection = app.application().database().dataSource().getConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("DELETE FROM offreemploi WHERE offre_id = 'CACHE01'");
+            }
+            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+        }
+    }
+
+    @Test
+    void answersTheOtherCriteriaTablesInBothRepresentations() {
+        assertThat(app.get("/criteres_recruteurs/experiences").body()).isEqualTo("""
+                +-----------------+------------------+---------------+-----------------+
+                |   nb occurences | libelle          | commentaire   | code exigence   |
+                |-----------------+------------------+---------------+-----------------|
+                |               1 | Débutant accepté |               | D               |
+                |               2 | 3 An(s)          | en data       | E               |
+                +-----------------+------------------+---------------+-----------------+
+                """);
+        assertThat(app.get("/criteres_recruteurs/experiences?offres_dispo_only=true", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_occurences\":1,\"libelle\":\"Débutant accepté\",\"commentaire\":null,\"code_exigence\":\"D\"},"
+                        + "{\"nb_occurences\":1,\"libelle\":\"3 An(s)\",\"commentaire\":\"en data\",\"code_exigence\":\"E\"}]");
+        for (String path : new String[]{"/criteres_recruteurs/qualites_professionnelles", "/criteres_recruteurs/qualifications",
+                "/criteres_recruteurs/formations", "/criteres_recruteurs/permis_conduire", "/criteres_recruteurs/langues"}) {
+            HttpResponse<String> response = app.get(path + "?metier_data=DE");
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).startsWith("+---").contains("| nb occurences   |");
+            assertThat(app.get(path, "Accept", "application/json").body()).as(path).isEqualTo("[]");
+        }
+        assertThat(app.get("/mapping_localisation/region", "Accept", "application/json").body())
+                .contains("{\"nom_region\":\"Île-de-France\",\"code_region\":\"11\"}");
+    }
+
+    @Test
+    void doesNotEchoTheAuthorizationHeaderAndLabelsErrorsWithTheDataSource() {
+        HttpResponse<String> response = app.get("/stats/total_offres?metier_data=XX", "Authorization", "Bearer " + TOKEN);
+        assertThat(response.headers().firstValue("Authorization")).isEmpty();
+        assertThat(response.headers().firstValue("X-Data-Source")).isPresent();
+        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Paramètre invalide\",\"status\":400,"
+                + "\"detail\":\"'metier_data' doit valoir DE, DA ou DS (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
+    }
+
+    @Test
     void ranksRegionsWithSharesOfTheOffersUnderTheSameFilters() {
         assertThat(app.get("/stats/classement/region").body()).isEqualTo("""
                 +-------------+---------------+----------------------+
@@ -206,7 +261,7 @@ class ApiEndpointsTest {
         HttpResponse<String> doc = app.get("/api-doc");
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body()).contains("API sur les offres d'emploi publiées par France Travail", "/stats/classement/ville",
-                "\"DE\"");
+                "\"DE\"").doesNotContain("deepObject");
         assertThat(app.get("/docs").body()).contains("swagger-ui-bundle.js");
         assertThat(app.get("/docs/swagger-ui-init.js").body()).contains("syntaxHighlight: false", "/api-doc");
         assertThat(app.get("/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
