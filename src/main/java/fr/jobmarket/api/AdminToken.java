@@ -1,0 +1,108 @@
+package fr.jobmarket.api;
+
+import fr.jobmarket.config.Settings;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The bearer token that protects every write (fake offers, deletions, {@code POST /admin/harvest}).
+ * Taken from {@code jobmarket.admin.token}; without it, generated on first start into
+ * {@code <data dir>/admin-token} (owner-only file, 32 random bytes, URL-safe base64) and reused afterwards.
+ * The log says where the token is, never what it is.
+ */
+public final class AdminToken {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
+    public static final String FILE_NAME = "admin-token";
+    private static final int RANDOM_BYTES = 32;
+
+    public enum Verdict { MISSING, WRONG, ACCEPTED }
+
+    private final byte[] token;
+
+    private AdminToken(byte[] token) {
+        this.token = token;
+    }
+
+    /** Bean constructor for the route files: {@code constructors: {0: "#bean:settings"}}. */
+    public AdminToken(Settings settings) {
+        this(resolve(settings).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static AdminToken of(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("the admin token must not be empty");
+        }
+        return new AdminToken(token.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String resolve(Settings settings) {
+        if (settings.isSet("jobmarket.admin.token")) {
+            LOG.info("Admin token: taken from the setting jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN)");
+            return settings.text("jobmarket.admin.token");
+        }
+        Path file = settings.dataDir().resolve(FILE_NAME);
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[RANDOM_BYTES];
+                new SecureRandom().nextBytes(random);
+                String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+                    LOG.info("Admin token: generated into {} (readable by its owner only)", file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another instance on the same data directory wrote it first: use theirs
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+                    LOG.info("Admin token: generated into {} (restrict its permissions by hand on this file system)", file);
+                }
+            } else {
+                LOG.info("Admin token: read from {}", file);
+            }
+            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw new IllegalStateException("The admin token file " + file + " is empty: delete it to have a new one generated, "
+                        + "or set jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN).");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the admin token file " + file, e);
+        }
+    }
+
+    /** Compares in constant time, so the answer's delay tells nothing about how much of a guess was right. */
+    public Verdict check(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Verdict.MISSING;
+        }
+        String value = authorization.strip();
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Verdict.MISSING;
+        }
+        byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, token) ? Verdict.ACCEPTED : Verdict.WRONG;
+    }
+
+    /** For routes: throws a 401 (no bearer token) or 403 (wrong token) problem unless the request may write. */
+    public void authorize(Exchange exchange) {
+        switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
+            case MISSING -> throw new ApiProblem(401, "Authentification requise",
+                    "Cette opération demande l'en-tête 'Authorization: Bearer <jeton administrateur>'.");
+            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
+            case ACCEPTED -> { }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package fr.jobmarket.api;
+
+import fr.jobmarket.geo.GeoReference;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The common filter set of the original (reference 7.1): {@code metier_data}, {@code offres_dispo_only}
+ * and the four location code lists, validated in the original's order, the first failing parameter
+ * answering 400 with every bad value it holds.
+ *
+ * <p>Every filtered query starts with the same six bound parameters (see {@link #bind}), in the order
+ * metier_data, offres_dispo_only, code_region[], code_departement[], code_postal[], code_insee[]; a null
+ * means "no filter".
+ */
+public record Filters(String metierData, boolean offresDispoOnly, List<String> codeRegion,
+                      List<String> codeDepartement, List<String> codePostal, List<String> codeInsee) {
+
+    public static final Set<String> METIERS = Set.of("DE", "DA", "DS");
+    /** More distinct codes than France has communes cannot be a real filter. */
+    static final int MAX_CODES = 40_000;
+
+    public static final Filters NONE = new Filters(null, false, List.of(), List.of(), List.of(), List.of());
+
+    /** Only metier_data and offres_dispo_only: the rankings take no location filter. */
+    public static Filters rankingFrom(QueryParameters query) {
+        return new Filters(metierData(query), offresDispoOnly(query), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public static Filters from(QueryParameters query, GeoReference geo) {
+        String metierData = metierData(query);
+        boolean dispo = offresDispoOnly(query);
+        return new Filters(metierData, dispo,
+                codes(query, "code_region", geo.regionCodes(), "Les codes région"),
+                codes(query, "code_departement", geo.departmentCodes(), "Les codes département"),
+                codes(query, "code_postal", geo.postalCodes(), "Les codes postaux"),
+                codes(query, "code_insee", geo.inseeCodes(), "Les codes insee"));
+    }
+
+    static String metierData(QueryParameters query) {
+        String value = query.single("metier_data");
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!METIERS.contains(value)) {
+            throw ApiProblem.badRequest("'metier_data' doit valoir DE, DA ou DS (reçu : "
+                    + Texts.quoted(Texts.shortened(value)) + ").");
+        }
+        return value;
+    }
+
+    /** The spellings FastAPI (pydantic) accepts for a boolean. */
+    static boolean offresDispoOnly(QueryParameters query) {
+        String value = query.single("offres_dispo_only");
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
+            default -> throw ApiProblem.badRequest("'offres_dispo_only' doit être un booléen, true ou false (reçu : "
+                    + Texts.quoted(Texts.shortened(value)) + ").");
+        };
+    }
+
+    /** Distinct codes in a stable order (sorted), so equal filters make equal cache keys. */
+    private static List<String> codes(QueryParameters query, String name, Set<String> known, String label) {
+        List<String> given = query.all(name);
+        Set<String> distinct = new TreeSet<>(given);
+        List<String> invalid = new ArrayList<>();
+        for (String code : distinct) {
+            if (!known.contains(code)) {
+                invalid.add(Texts.shortened(code));
+            }
+        }
+        // reported in the order given, as the original does
+        if (!invalid.isEmpty()) {
+            List<String> inOrder = given.stream().filter(code -> !known.contains(code)).map(Texts::shortened)
+                    .distinct().limit(20).toList();
+            String more = invalid.size() > inOrder.size() ? " (et " + (invalid.size() - inOrder.size()) + " autres)" : "";
+            throw ApiProblem.badRequest(label + " " + Texts.pythonList(inOrder) + more + " sont invalides.");
+        }
+        if (distinct.size() > MAX_CODES) {
+            throw ApiProblem.badRequest("Au plus " + MAX_CODES + " codes distincts par paramètre '" + name + "'.");
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** Binds the six filter parameters from position {@code first}; returns the next free position. */
+    public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+        statement.setString(first, metierData);
+        statement.setBoolean(first + 1, offresDispoOnly);
+        int index = first + 2;
+        for (List<String> codes : List.of(codeRegion, codeDepartement, codePostal, codeInsee)) {
+            statement.setArray(index++, codes.isEmpty() ? null : connection.createArrayOf("text", codes.toArray()));
+        }
+        return index;
+    }
+
+    /** A normalised description of the filters, for cache keys. */
+    public String key() {
+        Function<List<String>, String> list = codes -> String.join(",", codes);
+        return metierData + "|" + offresDispoOnly + "|" + list.apply(codeRegion) + "|" + list.apply(codeDepartement)
+                + "|" + list.apply(codePostal) + "|" + list.apply(codeInsee);
+    }
+}

@@ -1,0 +1,7 @@
+-- 7.6 driving licences asked by recruiters: by exigence, most frequent first, then label
+SELECT count(*) AS nb_occurences, p.permis_libelle, p.permis_code_exigence
+  FROM api_offres_filtrees(?, ?, ?, ?, ?, ?) f
+  JOIN offre_permisconduire j ON j.offre_id = f.offre_id
+  JOIN permisconduire p ON p.permis_id = j.permis_id
+ GROUP BY p.permis_libelle, p.permis_code_exigence
+ ORDER BY p.permis_code_exigence, nb_occurences DESC, p.permis_libelle

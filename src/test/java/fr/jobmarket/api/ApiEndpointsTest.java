@@ -1,0 +1,278 @@
+package fr.jobmarket.api;
+
+import fr.jobmarket.support.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole application on a small hand-built warehouse: exact bodies, filters, validation, auth. */
+class ApiEndpointsTest {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+    private static TestApplication app;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        app = TestApplication.start(Map.of("jobmarket.admin.token", TOKEN));
+        try (Connection connection = app.application().database().dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("""
+                INSERT INTO offreemploi VALUES
+                  ('AAAAAA1', '2025-07-24', '2025-07-01', '2025-07-23', '2025-07-23', 1),
+                  ('AAAAAA2', '2025-07-24', '2025-07-10', '2025-07-22', NULL, 1),
+                  ('AAAAAA3', '2025-07-20', '2025-07-10', '2025-07-10', '2025-07-11', 2),
+                  ('AAAAAA4', '2025-07-24', '2025-07-10', '2025-07-05', '2025-07-06', 1);
+                INSERT INTO descriptionoffre (offre_id, intitule_offre, description_offre, metier_data, liste_mots_cles) VALUES
+                  ('AAAAAA1', 'Data Engineer H/F', 'Python et SQL', 'DE', '{python,sql}'),
+                  ('AAAAAA2', 'Data Analyst (H/F) avec un intitulé bien plus long que cinquante caractères', 'Power BI', 'DA', '{"power bi"}'),
+                  ('AAAAAA3', 'Data Engineer Lyon', 'Spark', 'DE', NULL),
+                  ('AAAAAA4', 'Boulanger', 'Pain', NULL, NULL);
+                INSERT INTO localisation (offre_id, code_insee, nom_commune, code_postal, nom_ville, code_departement, nom_departement, code_region, nom_region, lieu_cas) VALUES
+                  ('AAAAAA1', '75108', 'Paris 8e Arrondissement', '75008', 'Paris', '75', 'Paris', '11', 'Île-de-France', 'cas_1'),
+                  ('AAAAAA2', '33063', 'Bordeaux', '33000', 'Bordeaux', '33', 'Gironde', '75', 'Nouvelle-Aquitaine', 'cas_1'),
+                  ('AAAAAA3', '69381', 'Lyon 1er Arrondissement', '69001', 'Lyon', '69', 'Rhône', '84', 'Auvergne-Rhône-Alpes', 'cas_1'),
+                  ('AAAAAA4', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'cas_5');
+                INSERT INTO contrat (offre_id, type_contrat) VALUES ('AAAAAA1', 'CDI'), ('AAAAAA2', 'CDD'), ('AAAAAA3', 'CDI'), ('AAAAAA4', 'CDI');
+                INSERT INTO experience (experience_libelle, experience_code_exigence, experience_commentaire) VALUES
+                  ('Débutant accepté', 'D', NULL), ('3 An(s)', 'E', 'en data');
+                INSERT INTO offre_experience VALUES ('AAAAAA1', 1, '2025-07-24'), ('AAAAAA2', 2, '2025-07-24'), ('AAAAAA3', 2, '2025-07-20');
+                INSERT INTO competence (competence_code, competence_libelle, competence_code_exigence) VALUES
+                  (120, 'SQL', 'E'), (7, 'Python	avec	tabs', 'E'), (300, 'Anglais technique', 'S');
+                INSERT INTO offre_competence VALUES ('AAAAAA1', 1, '2025-07-24'), ('AAAAAA1', 2, '2025-07-24'),
+                  ('AAAAAA2', 1, '2025-07-24'), ('AAAAAA3', 3, '2025-07-20');
+                """);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void countsOffersAsATextLineWithThousandsSeparated() {
+        HttpResponse<String> response = app.get("/stats/total_offres");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(response.body()).isEqualTo("total: 4 offres");
+        assertThat(response.headers().firstValue("X-Data-Updated")).hasValue("2025-07-24");
+        assertThat(response.headers().firstValue("X-Data-Source")).get().asString().contains("France Travail");
+        assertThat(app.get("/stats/total_offres", "Accept", "application/json").body()).isEqualTo("{\"total\":4}");
+    }
+
+    @Test
+    void keepsAnswersUntilTheCacheOfTheRegistryIsInvalidated() throws SQLException {
+        assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
+        try (Connection connection = app.application().database().dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO offreemploi VALUES ('CACHE01', '2025-07-01', '2025-07-01', '2025-07-01', NULL, 1);
+                    INSERT INTO descriptionoffre (offre_id, intitule_offre) VALUES ('CACHE01', 'Cache');
+                    INSERT INTO localisation (offre_id, code_insee) VALUES ('CACHE01', '75056');
+                    """);
+            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
+            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 1 offres");
+        } finally {
+            try (Connection connection = app.application().database().dataSource().getConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("DELETE FROM offreemploi WHERE offre_id = 'CACHE01'");
+            }
+            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+        }
+    }
+
+    @Test
+    void answersTheOtherCriteriaTablesInBothRepresentations() {
+        assertThat(app.get("/criteres_recruteurs/experiences").body()).isEqualTo("""
+                +-----------------+------------------+---------------+-----------------+
+                |   nb occurences | libelle          | commentaire   | code exigence   |
+                |-----------------+------------------+---------------+-----------------|
+                |               1 | Débutant accepté |               | D               |
+                |               2 | 3 An(s)          | en data       | E               |
+                +-----------------+------------------+---------------+-----------------+
+                """);
+        assertThat(app.get("/criteres_recruteurs/experiences?offres_dispo_only=true", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_occurences\":1,\"libelle\":\"Débutant accepté\",\"commentaire\":null,\"code_exigence\":\"D\"},"
+                        + "{\"nb_occurences\":1,\"libelle\":\"3 An(s)\",\"commentaire\":\"en data\",\"code_exigence\":\"E\"}]");
+        for (String path : new String[]{"/criteres_recruteurs/qualites_professionnelles", "/criteres_recruteurs/qualifications",
+                "/criteres_recruteurs/formations", "/criteres_recruteurs/permis_conduire", "/criteres_recruteurs/langues"}) {
+            HttpResponse<String> response = app.get(path + "?metier_data=DE");
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).startsWith("+---").contains("| nb occurences   |");
+            assertThat(app.get(path, "Accept", "application/json").body()).as(path).isEqualTo("[]");
+        }
+        assertThat(app.get("/mapping_localisation/region", "Accept", "application/json").body())
+                .contains("{\"nom_region\":\"Île-de-France\",\"code_region\":\"11\"}");
+    }
+
+    @Test
+    void doesNotEchoTheAuthorizationHeaderAndLabelsErrorsWithTheDataSource() {
+        HttpResponse<String> response = app.get("/stats/total_offres?metier_data=XX", "Authorization", "Bearer " + TOKEN);
+        assertThat(response.headers().firstValue("Authorization")).isEmpty();
+        assertThat(response.headers().firstValue("X-Data-Source")).isPresent();
+        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Paramètre invalide\",\"status\":400,"
+                + "\"detail\":\"'metier_data' doit valoir DE, DA ou DS (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
+    }
+
+    @Test
+    void ranksRegionsWithSharesOfTheOffersUnderTheSameFilters() {
+        assertThat(app.get("/stats/classement/region").body()).isEqualTo("""
+                +-------------+---------------+----------------------+
+                |   nb offres | pourcentage   | région               |
+                |-------------+---------------+----------------------|
+                |           1 | 25.0 %        | Auvergne-Rhône-Alpes |
+                |           1 | 25.0 %        | Nouvelle-Aquitaine   |
+                |           1 | 25.0 %        | Île-de-France        |
+                +-------------+---------------+----------------------+
+                """);
+        assertThat(app.get("/stats/classement/region?metier_data=DE&offres_dispo_only=true").body()).isEqualTo("""
+                +-------------+---------------+---------------+
+                |   nb offres | pourcentage   | région        |
+                |-------------+---------------+---------------|
+                |           1 | 100.0 %       | Île-de-France |
+                +-------------+---------------+---------------+
+                """);
+        assertThat(app.get("/stats/classement/region?metier_data=DE", "Accept", "application/json").body()).isEqualTo(
+                "[{\"nb_offres\":1,\"pourcentage\":50.0,\"code_region\":\"84\",\"nom_region\":\"Auvergne-Rhône-Alpes\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":50.0,\"code_region\":\"11\",\"nom_region\":\"Île-de-France\"}]");
+    }
+
+    @Test
+    void ranksCitiesByInseeCodeWithTheirDepartment() {
+        assertThat(app.get("/stats/classement/ville?metier_data=DE").body()).isEqualTo("""
+                +-------------+---------------+-------------------------+--------------+---------------+
+                |   nb offres | pourcentage   | ville                   |   code_insee | département   |
+                |-------------+---------------+-------------------------+--------------+---------------|
+                |           1 | 50.0 %        | Lyon 1er Arrondissement |        69381 | Rhône         |
+                |           1 | 50.0 %        | Paris 8e Arrondissement |        75108 | Paris         |
+                +-------------+---------------+-------------------------+--------------+---------------+
+                """);
+    }
+
+    @Test
+    void listsTheMostRecentOffersWithTheirExperience() {
+        assertThat(app.get("/offre/plusieurs_offres?code_region=11&code_region=75").body()).isEqualTo("""
+                +------------+----------------------------------------------------+--------------------------+------------------+----------+--------------------+
+                | offre_id   | intitulé (50 chars max)                            | créé le / actualisé le   | expérience       | ville    | région             |
+                |------------+----------------------------------------------------+--------------------------+------------------+----------+--------------------|
+                | AAAAAA1    | Data Engineer H/F                                  | 2025-07-23 / 2025-07-23  | Débutant accepté | Paris    | Île-de-France      |
+                | AAAAAA2    | Data Analyst (H/F) avec un intitulé bien plus long | 2025-07-22 / None        | 3 An(s)          | Bordeaux | Nouvelle-Aquitaine |
+                +------------+----------------------------------------------------+--------------------------+------------------+----------+--------------------+
+                """);
+    }
+
+    @Test
+    void listsSkillsRequiredFirstWithTabsCollapsed() {
+        assertThat(app.get("/criteres_recruteurs/competences").body()).isEqualTo("""
+                +-----------------+--------+-------------------+-----------------+
+                |   nb occurences |   code | libelle           | code exigence   |
+                |-----------------+--------+-------------------+-----------------|
+                |               2 |    120 | SQL               | E               |
+                |               1 |      7 | Python avec tabs  | E               |
+                |               1 |    300 | Anglais technique | S               |
+                +-----------------+--------+-------------------+-----------------+
+                """);
+        assertThat(app.get("/criteres_recruteurs/competences?code_departement=33").body()).contains("|               1 |    120 | SQL ");
+    }
+
+    @Test
+    void showsTheTransformedAttributesOfOneOffer() {
+        HttpResponse<String> response = app.get("/offre/attributs_from_transformations?offre_id=AAAAAA1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"offre_id\":\"AAAAAA1\",\"intitulé\":\"Data Engineer H/F\",\"date création\":\"2025-07-23\","
+                + "\"ville\":\"Paris\",\"département\":\"Paris\",\"région\":\"Île-de-France\",\"metier data\":\"DE\","
+                + "\"liste mots clés\":[\"python\",\"sql\"],\"description\":\"Python et SQL\"}");
+        assertThat(app.get("/offre/attributs_from_transformations").body()).contains("\"offre_id\":\"AAAAAA");
+        assertThat(app.get("/offre/attributs_from_transformations?offre_id=ZZZZZZ9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesUnknownCodesNamingThemInPythonListNotation() {
+        HttpResponse<String> response = app.get("/stats/total_offres?code_region=11&code_region=99&code_region=2A");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"detail\":\"Les codes région ['99', '2A'] sont invalides.\"");
+        assertThat(app.get("/stats/total_offres?code_departement=999").body()).contains("Les codes département ['999'] sont invalides.");
+        assertThat(app.get("/stats/total_offres?code_postal=75000").body()).contains("Les codes postaux ['75000'] sont invalides.");
+        assertThat(app.get("/stats/total_offres?code_insee=1").body()).contains("Les codes insee ['1'] sont invalides.");
+        assertThat(app.get("/stats/total_offres?metier_data=XX").statusCode()).isEqualTo(400);
+        assertThat(app.get("/stats/total_offres?offres_dispo_only=peut-etre").statusCode()).isEqualTo(400);
+        assertThat(app.get("/offre/attributs_from_transformations?offre_id=abc").body())
+                .contains("'offre_id' doit être sur 7 caractères alphanumériques.");
+    }
+
+    @Test
+    void neverAnswers500ToHostileInput() {
+        String longValue = "x".repeat(10_000);
+        // Vert.x refuses a request line over 4096 characters with 431 before any route runs
+        assertThat(app.get("/stats/total_offres?code_region=" + longValue).statusCode()).isEqualTo(431);
+        String repeated = "&code_departement=33".repeat(190);
+        for (String path : new String[]{"/stats/total_offres?code_region=" + "9".repeat(3_000),
+                "/stats/total_offres?code_region=11%27%3B%20DROP%20TABLE%20offreemploi%3B--",
+                "/offre/attributs_from_transformations?offre_id=%27%20OR%201",
+                "/criteres_recruteurs/competences?x=1" + repeated,
+                "/stats/total_offres?code_region=%25ZZ"}) {
+            assertThat(app.get(path).statusCode()).as(path.substring(0, Math.min(80, path.length()))).isIn(200, 400);
+        }
+        assertThat(app.get("/stats/total_offres?x=1" + repeated).body()).isEqualTo("total: 1 offres");
+    }
+
+    @Test
+    void protectsWritesWithTheAdminToken() {
+        assertThat(send("POST", "/offre/ajout_offre_factice", null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/offre/ajout_offre_factice", "wrong").statusCode()).isEqualTo(403);
+        HttpResponse<String> created = send("POST", "/offre/ajout_offre_factice", TOKEN);
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).matches("\"Offre [A-Z0-9]{7} ajoutée\"");
+        String id = created.body().substring(7, 14);
+        assertThat(app.get("/stats/total_offres_factices").body()).isEqualTo("[\"1 offre(s) factice(s)\",[\"" + id + "\"]]");
+        assertThat(send("DELETE", "/offre/suppression_offre?offre_id=ZZZZZZ9", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/suppression_all_offres_factices", TOKEN).body())
+                .isEqualTo("\"1 offre(s) supprimée(s) : ['" + id + "']\"");
+        assertThat(app.get("/stats/total_offres_factices").body()).isEqualTo("[\"0 offre(s) factice(s)\",[]]");
+    }
+
+    @Test
+    void servesTheMappingTablesFromTheReferenceWithout00nan() {
+        String cities = app.get("/mapping_localisation/ville").body();
+        assertThat(cities).containsPattern("\\| Paris +\\| +75008 \\|").doesNotContain("00nan")
+                .doesNotContainPattern("\\| +\\|\\n");
+        assertThat(app.get("/mapping_localisation/region").body()).contains("| Île-de-France ");
+    }
+
+    @Test
+    void answersWrongMethodWith405() {
+        assertThat(send("PUT", "/stats/total_offres", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void publishesOpenApiAndSwaggerUi() {
+        HttpResponse<String> doc = app.get("/api-doc");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("API sur les offres d'emploi publiées par France Travail", "/stats/classement/ville",
+                "\"DE\"").doesNotContain("deepObject");
+        assertThat(app.get("/docs").body()).contains("swagger-ui-bundle.js");
+        assertThat(app.get("/docs/swagger-ui-init.js").body()).contains("syntaxHighlight: false", "/api-doc");
+        assertThat(app.get("/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(app.get("/docs/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+        assertThat(app.get("/about").body()).contains("\"licence\":\"https://francetravail.io/data/licence\"",
+                "\"derniere_mise_a_jour\":\"2025-07-24\"");
+    }
+
+    private HttpResponse<String> send(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        return token == null ? app.send(request) : app.send(request, "Authorization", "Bearer " + token);
+    }
+}
