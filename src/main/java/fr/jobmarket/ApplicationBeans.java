@@ -1,5 +1,12 @@
 package fr.jobmarket;
 
+import fr.jobmarket.api.AdminToken;
+import fr.jobmarket.api.ApiCache;
+import fr.jobmarket.api.DocsEndpoints;
+import fr.jobmarket.api.HarvestEndpoints;
+import fr.jobmarket.api.MappingEndpoints;
+import fr.jobmarket.api.OfferEndpoints;
+import fr.jobmarket.api.StatsEndpoints;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.francetravail.AppellationHarvester;
@@ -12,6 +19,7 @@ import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.OfferBatch;
 import fr.jobmarket.history.OfferHistory;
+import fr.jobmarket.sandbox.SandboxHttp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
@@ -52,6 +60,20 @@ final class ApplicationBeans {
         ExecutorService harvestPool = context.getExecutorServiceManager()
                 .newFixedThreadPool(ApplicationBeans.class, "harvest", concurrency);
         registry.bind("harvestPool", harvestPool);
+
+        // The query API (routes/rest.camel.yaml)
+        ApiCache apiCache = new ApiCache(database.dataSource());
+        AdminToken adminToken = new AdminToken(settings);
+        registry.bind("apiCache", apiCache);
+        registry.bind("adminToken", adminToken);
+        registry.bind("apiOffres", new OfferEndpoints(database.dataSource(), apiCache, adminToken));
+        registry.bind("apiStats", new StatsEndpoints(database.dataSource(), apiCache));
+        registry.bind("apiMapping", new MappingEndpoints(apiCache));
+        registry.bind("apiDocs", new DocsEndpoints(apiCache));
+        registry.bind("apiHarvest", new HarvestEndpoints(apiCache, adminToken, runs, context.createProducerTemplate()));
+
+        // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
+        registry.bind("sandboxHttp", new SandboxHttp(settings));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.config.SqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class ApiCache {
 
     private Stamp readStamp() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SqlFiles.get("derniere-mise-a-jour"));
+             PreparedStatement statement = connection.prepareStatement(SqlFiles.load("api/derniere-mise-a-jour.sql"));
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             java.sql.Date date = rows.getDate("derniere_extraction");

@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.config.SqlFiles;
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ public final class Warehouse {
 
     public int update(String sqlFile, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SqlFiles.get(sqlFile))) {
+             PreparedStatement statement = connection.prepareStatement(SqlFiles.load("api/" + sqlFile + ".sql"))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -59,7 +60,7 @@ public final class Warehouse {
 
     private List<Map<String, Object>> run(String sqlFile, Binder binder) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SqlFiles.get(sqlFile))) {
+             PreparedStatement statement = connection.prepareStatement(SqlFiles.load("api/" + sqlFile + ".sql"))) {
             binder.bind(connection, statement);
             List<Map<String, Object>> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
