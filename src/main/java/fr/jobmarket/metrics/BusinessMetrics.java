@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,8 +181,24 @@ public final class BusinessMetrics {
         retries.increment();
     }
 
+    /**
+     * Registers the announced/collected gauges of the harvested appellations at zero, so they are exposed (and the
+     * dashboards list them) before the first harvest. Called once at start with the codes of the appellation list.
+     */
+    public void appellations(Collection<String> codes) {
+        codes.forEach(code -> appellationGauges(code));
+    }
+
     /** What the API announced (Content-Range total) and what was collected for one appellation in this run. */
     public void appellation(String code, long announced, long collected) {
+        Value[] values = appellationGauges(code);
+        if (values != null) {
+            values[0].set(announced);
+            values[1].set(collected);
+        }
+    }
+
+    private Value[] appellationGauges(String code) {
         Value[] values = appellations.get(code);
         if (values == null) {
             synchronized (appellations) {
@@ -190,7 +207,7 @@ public final class BusinessMetrics {
                     if (code == null || appellations.size() >= MAX_APPELLATIONS) {
                         warnOnce("appellation:" + code, "Appellation {} not measured: at most {} appellation codes are",
                                 code, MAX_APPELLATIONS);
-                        return;
+                        return null;
                     }
                     values = new Value[] {
                         gauge("jobmarket.appellation.offers.announced", "Offers the API announced for the appellation in the last run",
@@ -201,8 +218,7 @@ public final class BusinessMetrics {
                 }
             }
         }
-        values[0].set(announced);
-        values[1].set(collected);
+        return values;
     }
 
     /** Offers left out for a reason of {@link #DROP_REASONS}; any other reason is counted as {@code other}. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,15 @@ class BusinessMetricsTest {
                 .contains("jobmarket_appellation_offers_collected{appellation=\"38971\"} 1300.0");
         assertThat(scrape.lines().filter(line -> line.startsWith("jobmarket_appellation_offers_announced{")))
                 .hasSize(BusinessMetrics.MAX_APPELLATIONS);
+    }
+
+    @Test
+    void theAppellationListIsExposedAtZeroBeforeTheFirstHarvest() {
+        metrics.appellations(List.of("404278", "38971"));
+
+        assertThat(registry.scrape())
+                .contains("jobmarket_appellation_offers_announced{appellation=\"404278\"} 0.0")
+                .contains("jobmarket_appellation_offers_collected{appellation=\"38971\"} 0.0");
     }
 
     @Test
