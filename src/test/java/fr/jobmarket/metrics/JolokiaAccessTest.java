@@ -1,0 +1,127 @@
+package fr.jobmarket.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jobmarket.support.TestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Jolokia at /observe/jolokia behind src/main/resources/jolokia-access.xml: the requests Hawtio's JMX and Camel
+ * views send (list, read of the context and route MBeans, route source and statistics dumps) succeed; anything
+ * that would stop, change or leak is refused.
+ */
+class JolokiaAccessTest {
+
+    private static final String SECRET = "client-secret-that-must-not-leak";
+    private static final String CONTEXT = "org.apache.camel:context=jobmarket,type=context,name=\"jobmarket\"";
+    private static final String ROUTE = "org.apache.camel:context=jobmarket,type=routes,name=\"about\"";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TestApplication app;
+
+    @BeforeAll
+    static void startService() {
+        app = TestApplication.start(Map.of("jobmarket.ft.client.secret", SECRET, "jobmarket.admin.token", SECRET));
+        app.get("/about");
+        app.get("/about");
+    }
+
+    @AfterAll
+    static void stopService() {
+        app.close();
+    }
+
+    @Test
+    void readsTheCamelContextAndItsStatistics() throws Exception {
+        JsonNode answer = jolokia(Map.of("type", "read", "mbean", CONTEXT, "attribute", List.of("CamelId", "State", "ExchangesTotal")));
+
+        assertThat(answer.path("status").asInt()).isEqualTo(200);
+        assertThat(answer.path("value").path("CamelId").asText()).isEqualTo("jobmarket");
+        assertThat(answer.path("value").path("State").asText()).isEqualTo("Started");
+        assertThat(answer.path("value").path("ExchangesTotal").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void readsEveryRouteMBeanWithOurRouteIdsAndStatistics() throws Exception {
+        JsonNode answer = jolokia(Map.of("type", "read", "mbean", "org.apache.camel:context=jobmarket,type=routes,*",
+                "attribute", List.of("RouteId", "State", "ExchangesTotal", "MeanProcessingTime")));
+
+        assertThat(answer.path("status").asInt()).isEqualTo(200);
+        List<String> routeIds = new ArrayList<>();
+        answer.path("value").forEach(route -> routeIds.add(route.path("RouteId").asText()));
+        assertThat(routeIds).contains("about");
+        JsonNode about = answer.path("value").path(ROUTE);
+        assertThat(about.path("State").asText()).isEqualTo("Started");
+        assertThat(about.path("ExchangesTotal").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void answersTheRequestsOfHawtiosCamelViews() throws Exception {
+        JsonNode answers = jolokia(List.of(
+                Map.of("type", "list", "config", Map.of("maxDepth", 9, "ignoreErrors", true)),
+                Map.of("type", "search", "mbean", "org.apache.camel:type=context,*"),
+                Map.of("type", "exec", "mbean", CONTEXT, "operation", "dumpRoutesAsXml()"),
+                Map.of("type", "exec", "mbean", CONTEXT, "operation", "dumpRoutesStatsAsXml(boolean,boolean)", "arguments", List.of(true, true)),
+                Map.of("type", "exec", "mbean", ROUTE, "operation", "dumpRouteStatsAsXml(boolean,boolean)", "arguments", List.of(false, true)),
+                Map.of("type", "exec", "mbean", ROUTE, "operation", "dumpRouteAsXml()"),
+                Map.of("type", "exec", "mbean", ROUTE, "operation", "dumpRouteSourceLocationsAsXml()")));
+
+        for (JsonNode answer : answers) {
+            assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(200);
+        }
+        assertThat(answers.get(0).path("value").has("org.apache.camel")).isTrue();
+        assertThat(answers.get(1).path("value").toString()).contains("type=context");
+        assertThat(answers.get(2).path("value").asText()).contains("<route id=\"about\"");
+        assertThat(answers.get(3).path("value").asText()).contains("id=\"about\"").contains("exchangesTotal=");
+        assertThat(answers.get(4).path("value").asText()).contains("exchangesCompleted=");
+        assertThat(answers.get(5).path("value").asText()).contains("id=\"about\"").contains("<setBody");
+    }
+
+    @Test
+    void refusesWhatWouldStopOrChangeTheService() throws Exception {
+        JsonNode answers = jolokia(List.of(
+                Map.of("type", "exec", "mbean", ROUTE, "operation", "stop()"),
+                Map.of("type", "exec", "mbean", ROUTE, "operation", "remove()"),
+                Map.of("type", "exec", "mbean", CONTEXT, "operation", "suspend()"),
+                Map.of("type", "exec", "mbean", CONTEXT, "operation", "sendStringBody(java.lang.String,java.lang.String)",
+                        "arguments", List.of("direct:about", "x")),
+                Map.of("type", "exec", "mbean", "java.lang:type=Memory", "operation", "gc()"),
+                Map.of("type", "exec", "mbean", "com.sun.management:type=HotSpotDiagnostic", "operation",
+                        "dumpHeap(java.lang.String,boolean)", "arguments", List.of("/tmp/heap.hprof", true)),
+                Map.of("type", "write", "mbean", ROUTE, "attribute", "Tracing", "value", true)));
+
+        for (JsonNode answer : answers) {
+            assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(403);
+        }
+        JsonNode route = jolokia(Map.of("type", "read", "mbean", ROUTE, "attribute", "State"));
+        assertThat(route.path("value").asText()).isEqualTo("Started");
+        assertThat(app.get("/about").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void neverShowsSystemPropertiesOrSettingsSecrets() throws Exception {
+        JsonNode runtime = jolokia(Map.of("type", "read", "mbean", "java.lang:type=Runtime", "attribute", "SystemProperties"));
+        assertThat(runtime.path("status").asInt()).isEqualTo(403);
+
+        JsonNode everything = jolokia(Map.of("type", "read", "mbean", "*:*", "config", Map.of("ignoreErrors", true)));
+        assertThat(everything.path("status").asInt()).isEqualTo(200);
+        assertThat(everything.path("value").size()).isGreaterThan(20);
+        assertThat(everything.toString()).doesNotContain(SECRET);
+    }
+
+    private static JsonNode jolokia(Object request) throws Exception {
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(app.url("/observe/jolokia")))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
+        return JSON.readTree(app.send(post, "Content-Type", "application/json").body());
+    }
+}
