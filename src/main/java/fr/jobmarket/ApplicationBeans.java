@@ -9,7 +9,10 @@ import fr.jobmarket.api.OfferEndpoints;
 import fr.jobmarket.api.StatsEndpoints;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
+import fr.jobmarket.francetravail.Appellation;
 import fr.jobmarket.francetravail.AppellationHarvester;
+import fr.jobmarket.francetravail.Appellations;
+import fr.jobmarket.francetravail.HarvestCounters;
 import fr.jobmarket.geo.AddressApiGeocoder;
 import fr.jobmarket.geo.GeoReference;
 import fr.jobmarket.geo.LocationEnricher;
@@ -19,6 +22,7 @@ import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.OfferBatch;
 import fr.jobmarket.history.OfferHistory;
+import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -51,10 +55,31 @@ final class ApplicationBeans {
         }
         registry.bind("harvestRuns", runs);
 
+        BusinessMetrics metrics = BusinessMetrics.from(context);
+        metrics.appellations(Appellations.load(settings).stream().map(Appellation::code).toList());
+        runs.lastSuccessful().ifPresent(run -> metrics.lastSuccess(run.finishedAt().toInstant()));
+
         AppellationHarvester harvester = new AppellationHarvester(context, settings);
+        harvester.counters().observe(new HarvestCounters.Observer() {
+            @Override
+            public void response(int status) {
+                metrics.apiResponse(status);
+            }
+
+            @Override
+            public void noAnswer() {
+                metrics.apiError();
+            }
+
+            @Override
+            public void retry() {
+                metrics.retry();
+            }
+        });
         LocationEnricher locations = new LocationEnricher(geoReference, new AddressApiGeocoder(context, settings));
         OfferBatch offerBatch = new OfferBatch(new MetropolitanFilter(), locations);
-        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings)));
+        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings),
+                metrics));
 
         int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
         ExecutorService harvestPool = context.getExecutorServiceManager()

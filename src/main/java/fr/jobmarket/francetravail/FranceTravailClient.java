@@ -158,6 +158,11 @@ final class FranceTravailClient {
             tally.requests++;
             counters.addRequest();
             Response response = send.get();
+            if (response.failure() != null) {
+                counters.addNoAnswer();
+            } else {
+                counters.addAnswer(response.status());
+            }
             String problem;
             if (response.failure() != null) {
                 Exception failure = response.failure();

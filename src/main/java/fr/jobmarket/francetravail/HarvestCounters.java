@@ -13,6 +13,28 @@ public final class HarvestCounters {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
     private final AtomicLong offers = new AtomicLong();
+    private volatile Observer observer = Observer.NONE;
+
+    /** Told of every answer and retry as they happen, e.g. to feed Prometheus counters. */
+    public interface Observer {
+        Observer NONE = new Observer() {
+        };
+
+        /** An HTTP answer came back with this status. */
+        default void response(int status) {
+        }
+
+        /** No answer came (timeout, connection refused). */
+        default void noAnswer() {
+        }
+
+        default void retry() {
+        }
+    }
+
+    public void observe(Observer observer) {
+        this.observer = observer == null ? Observer.NONE : observer;
+    }
 
     /** Requests sent to France Travail (token and search). */
     public long requests() {
@@ -52,6 +74,15 @@ public final class HarvestCounters {
 
     void addRetry() {
         retries.incrementAndGet();
+        observer.retry();
+    }
+
+    void addAnswer(int status) {
+        observer.response(status);
+    }
+
+    void addNoAnswer() {
+        observer.noAnswer();
     }
 
     void addTooManyRequests() {

@@ -6,6 +6,7 @@ import fr.jobmarket.francetravail.AppellationHarvester;
 import fr.jobmarket.francetravail.AppellationResult;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.history.OfferHistory;
+import fr.jobmarket.metrics.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,15 +50,17 @@ public final class HarvestJob {
     private final AppellationHarvester harvester;
     private final OfferBatch offerBatch;
     private final OfferHistory history;
+    private final BusinessMetrics metrics;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
     public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester, OfferBatch offerBatch,
-                      OfferHistory history) {
+                      OfferHistory history, BusinessMetrics metrics) {
         this.settings = settings;
         this.runs = runs;
         this.harvester = harvester;
         this.offerBatch = offerBatch;
         this.history = history;
+        this.metrics = metrics;
     }
 
     /**
@@ -89,6 +92,7 @@ public final class HarvestJob {
     /** First stage: announce the run and prepare an empty {@code raw.partial/} directory. */
     public void start(HarvestRun run) throws IOException {
         MDC.put("run.id", Long.toString(run.id()));
+        metrics.runStarted();
         LOG.info("Harvest started: trigger {}, extraction date {}, {} appellations, {} mode{}", run.trigger(),
                 run.extractionDate(), run.appellationCount(), settings.liveMode() ? "live" : "SANDBOX (synthetic data)",
                 run.replay() ? ", replaying the raw files of the previous harvest" : "");
@@ -105,7 +109,9 @@ public final class HarvestJob {
     public void harvestAppellation(Appellation appellation, HarvestRun run) {
         MDC.put("run.id", Long.toString(run.id()));
         try {
-            run.add(harvester.harvest(appellation, partialRawDirectory()));
+            AppellationResult result = harvester.harvest(appellation, partialRawDirectory());
+            run.add(result);
+            metrics.appellation(appellation.code(), result.announcedTotal(), result.offersCollected());
         } finally {
             MDC.remove("run.id");
         }
@@ -159,6 +165,11 @@ public final class HarvestJob {
         OfferBatch.Result result = offerBatch.build(rawFiles, run.extractionDate(), batch);
         run.batchFile(batch);
         record(run, "process", result.counts());
+        result.dropped().forEach(metrics::dropped);
+        metrics.lieuCas(result.locations().perCase());
+        long failures = result.locations().geocodingFailures();
+        metrics.geocoder("found", result.locations().geocodingRequests() - failures);
+        metrics.geocoder("error", failures);
     }
 
     /** This run's batch merged into the cumulative JSON history (a new occurrence file). */
@@ -186,6 +197,7 @@ public final class HarvestJob {
     public void succeed(HarvestRun run) {
         record(run, "total_seconds", elapsedSeconds(run));
         runs.succeed(run.id());
+        metrics.runFinished(true, stageSeconds(run));
         LOG.info("Harvest SUCCEEDED in {} s", elapsedSeconds(run));
         end(run);
     }
@@ -193,6 +205,7 @@ public final class HarvestJob {
     public void fail(HarvestRun run, Exception error) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         try {
+            metrics.runFinished(false, stageSeconds(run));
             runs.fail(run.id(), message);
         } finally {
             LOG.error("Harvest FAILED after {} s: {} (the JSON history and the warehouse are unchanged)",
@@ -232,6 +245,18 @@ public final class HarvestJob {
         } finally {
             MDC.remove("run.id");
         }
+    }
+
+    /** Seconds of each stage that ran, for {@code jobmarket_harvest_last_duration_seconds}. */
+    private static Map<String, Double> stageSeconds(HarvestRun run) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        run.counts().forEach((stage, counts) -> {
+            if (counts instanceof Map<?, ?> map && map.get("seconds") instanceof Number number) {
+                seconds.put(stage, number.doubleValue());
+            }
+        });
+        seconds.put("total", elapsedSeconds(run));
+        return seconds;
     }
 
     private void record(HarvestRun run, String stage, Object counts) {

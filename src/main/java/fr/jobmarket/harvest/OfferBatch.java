@@ -31,7 +31,12 @@ public final class OfferBatch {
     /** Attributes that hold personal data or that the warehouse never reads. */
     private static final List<String> DROPPED_ATTRIBUTES = List.of("contact", "agence");
 
-    public record Result(Path file, Map<String, Object> counts) {
+    /**
+     * @param counts what the run record shows of this stage
+     * @param dropped offers not kept, by reason (filter reasons, duplicate, without_id)
+     * @param locations offers per lieu_cas and geocoding figures
+     */
+    public record Result(Path file, Map<String, Object> counts, Map<String, Long> dropped, LocationStats.Snapshot locations) {
     }
 
     private final MetropolitanFilter metropolitanFilter;
@@ -95,7 +100,10 @@ public final class OfferBatch {
             LOG.info("Process stage done: {} offers read from {} files, {} duplicates, {} without id, dropped {}, {} kept"
                     + " ({}) in {} ms", read[0], rawFiles.size(), duplicates[0], withoutId[0], dropped, kept,
                     locations, millis);
-            return new Result(batchFile, counts);
+            Map<String, Long> allDropped = new TreeMap<>(dropped);
+            allDropped.put("duplicate", duplicates[0]);
+            allDropped.put("without_id", withoutId[0]);
+            return new Result(batchFile, counts, allDropped, locations);
         }
     }
 

@@ -235,9 +235,14 @@ public final class BusinessMetrics {
 
     /** One reverse-geocoding look-up: found, not_found, error or cached. */
     public void geocoder(String outcome) {
+        geocoder(outcome, 1);
+    }
+
+    /** Several look-ups of one outcome, e.g. the totals of a run. */
+    public void geocoder(String outcome, long count) {
         Counter counter = known(geocoder, outcome, "outcome");
-        if (counter != null) {
-            counter.increment();
+        if (counter != null && count > 0) {
+            counter.increment(count);
         }
     }
 
