@@ -14,6 +14,7 @@ COPY --from=build /build/target/jobmarket.jar /app/jobmarket.jar
 USER jobmarket
 ENV JOBMARKET_DATA_DIR=/data JOBMARKET_HTTP_PORT=8080
 EXPOSE 8080
+# bash only: no HTTP client needed in the image
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
-  CMD wget -q -O /dev/null http://127.0.0.1:8080/observe/health || exit 1
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /observe/health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/jobmarket.jar"]

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
 if [ ${#packages[@]} -eq 0 ]; then
   echo "test tools present"
   exit 0
