@@ -3,6 +3,8 @@ package fr.jobmarket.warehouse;
 import fr.jobmarket.warehouse.LoadReport.TableCounts;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,8 @@ import java.util.Map;
  * run here (the parsing, classification and COPY happened before), which keeps the transaction short.
  */
 final class WarehouseApply {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseApply.class);
 
     /** What a statement's result means for the report. */
     private enum Effect { UPSERTED, INSERTED, UPDATED, DELETED, NONE }
@@ -85,14 +89,17 @@ final class WarehouseApply {
     }
 
     private static TableCounts run(Connection connection, Step step) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get(step.sql()))) {
             if (step.effect() == Effect.UPSERTED) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    LOG.debug("{}: {} ms", step.sql(), (System.nanoTime() - started) / 1_000_000);
                     return new TableCounts(rows.getLong("inserted"), rows.getLong("updated"), 0);
                 }
             }
             long changed = statement.executeLargeUpdate();
+            LOG.debug("{}: {} rows in {} ms", step.sql(), changed, (System.nanoTime() - started) / 1_000_000);
             return switch (step.effect()) {
                 case INSERTED -> new TableCounts(changed, 0, 0);
                 case UPDATED -> new TableCounts(0, changed, 0);

@@ -93,8 +93,11 @@ public final class WarehouseLoader {
                 execute(control, "staging_truncate");
                 Counter counter = stage(historyFile, extractionDate, loadedFrom, classification);
                 execute(control, "staging_analyze");
+                LOG.debug("Staged {} offers in {} ms", counter.staged, (System.nanoTime() - started) / 1_000_000);
                 long reclassified = Reclassifier.stageChanges(dataSource, classification);
+                LOG.debug("Reclassification staged after {} ms", (System.nanoTime() - started) / 1_000_000);
                 Map<String, LoadReport.TableCounts> tables = WarehouseApply.apply(control);
+                LOG.debug("Applied after {} ms", (System.nanoTime() - started) / 1_000_000);
                 execute(control, "staging_truncate"); // the staging copy of the descriptions is not kept
                 LoadReport report = new LoadReport(historyFile, extractionDate, loadedFrom, counter.read, counter.staged,
                         counter.skipped, counter.rejected, counter.withProblems, counter.nulCharacters, reclassified,
