@@ -1,7 +1,10 @@
--- offre_qualification: this load's rows, each dated with the offer's dateExtraction. Result: rows inserted.
+-- offre_qualification: this load's rows not already there, each dated with the offer's dateExtraction (a plain insert
+-- behind an anti-join: cheaper than ON CONFLICT's speculative insertion). Result: rows inserted.
 INSERT INTO offre_qualification (offre_id, qualification_code, date_extraction)
-SELECT offre_id, dimension_id, date_extraction
-FROM staging_lien
-WHERE dimension = 'qualification'
-ORDER BY offre_id, dimension_id
-ON CONFLICT DO NOTHING
+SELECT l.offre_id, l.dimension_id, l.date_extraction
+FROM staging_lien l
+WHERE l.dimension = 'qualification'
+  AND NOT EXISTS (
+      SELECT 1 FROM offre_qualification j
+      WHERE j.offre_id = l.offre_id AND j.qualification_code = l.dimension_id AND j.date_extraction = l.date_extraction)
+ORDER BY l.offre_id, l.dimension_id

@@ -44,10 +44,11 @@ final class WarehouseApply {
     private static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(null, "apply_work_mem", Effect.NONE));
-        // reclassified offers first: this load's own offers are then overwritten by their upsert
+        // reclassified offers first: this load's own offers are then overwritten by their update
         steps.add(new Step("descriptionoffre", "descriptionoffre_reclassify", Effect.UPDATED));
         for (String table : ONE_TO_ONE) {
-            steps.add(new Step(table, table + "_upsert", Effect.UPSERTED));
+            steps.add(new Step(table, table + "_update", Effect.UPDATED));
+            steps.add(new Step(table, table + "_insert_new", Effect.INSERTED));
         }
         for (String dimension : DIMENSIONS) {
             steps.add(new Step(dimension, dimension + "_insert_new", Effect.INSERTED));
