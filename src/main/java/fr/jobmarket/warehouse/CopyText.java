@@ -7,12 +7,12 @@ import java.util.List;
  * escapes for backslash, tab, newline and carriage return; lists become array literals ({@code {"a","b"}}).
  * Values reach the server as data, never as SQL.
  */
-final class CopyText {
+public final class CopyText {
 
     private CopyText() {
     }
 
-    static void appendLine(StringBuilder line, List<?> values) {
+    public static void appendLine(StringBuilder line, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append('\t');
