@@ -98,13 +98,13 @@ public final class WarehouseLoader {
                 LOG.debug("Reclassification staged after {} ms", (System.nanoTime() - started) / 1_000_000);
                 Map<String, LoadReport.TableCounts> tables = WarehouseApply.apply(control);
                 LOG.debug("Applied after {} ms", (System.nanoTime() - started) / 1_000_000);
-                execute(control, "staging_truncate"); // the staging copy of the descriptions is not kept
                 LoadReport report = new LoadReport(historyFile, extractionDate, loadedFrom, counter.read, counter.staged,
                         counter.skipped, counter.rejected, counter.withProblems, counter.nulCharacters, reclassified,
                         tables, Duration.ofNanos(System.nanoTime() - started));
                 LOG.info(report.summary());
                 return report;
             } finally {
+                emptyStaging(control);
                 unlock(control);
             }
         } catch (SQLException e) {
@@ -198,6 +198,16 @@ public final class WarehouseLoader {
                             + " was not loaded");
                 }
             }
+        }
+    }
+
+    /** The staging copy of the offers is not kept between loads; never masks the load's own outcome. */
+    private static void emptyStaging(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+            execute(connection, "staging_truncate");
+        } catch (SQLException e) {
+            LOG.warn("Emptying the warehouse staging tables failed: {}", e.getMessage());
         }
     }
 

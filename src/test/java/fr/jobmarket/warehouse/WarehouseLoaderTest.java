@@ -156,6 +156,21 @@ class WarehouseLoaderTest {
     }
 
     @Test
+    void reclassifiesOffersOutsideTheLoadWhenTheirStoredClassNoLongerMatchesTheRules() {
+        load("history-1.json", "2025-03-02");
+        // 176EARL is skipped by the next load (older extraction): a class the current rules do not give it is stale
+        String expected = Classification.of(WarehouseTables.settings(false)).metierData("Analyste de données");
+        execute("UPDATE descriptionoffre SET metier_data = 'DS', liste_mots_cles = '{stale}' WHERE offre_id = '176EARL'");
+
+        LoadReport report = load("history-2.json", "2025-04-05");
+
+        assertThat(report.offersSkipped()).isEqualTo(1);
+        assertThat(report.offersReclassified()).isEqualTo(1);
+        assertThat(rows("SELECT metier_data, liste_mots_cles FROM descriptionoffre WHERE offre_id = '176EARL'"))
+                .containsExactly(expected + "|null");
+    }
+
+    @Test
     void loadingTheSameHistoryTwiceLeavesIdenticalTables() {
         load("history-1.json", "2025-03-02");
         load("history-2.json", "2025-04-05");
