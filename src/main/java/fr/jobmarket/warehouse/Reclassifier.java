@@ -30,7 +30,7 @@ final class Reclassifier {
         try (Staging staging = new Staging(dataSource, List.of("staging_classification"));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // a cursor: rows arrive FETCH_SIZE at a time, never all in memory
-            try (PreparedStatement read = connection.prepareStatement(SqlFiles.get("descriptionoffre_classification_read"))) {
+            try (PreparedStatement read = connection.prepareStatement(WarehouseApply.sql("descriptionoffre_classification_read"))) {
                 read.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {

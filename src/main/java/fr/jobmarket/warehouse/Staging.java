@@ -71,7 +71,7 @@ final class Staging implements AutoCloseable {
             this.connection = dataSource.getConnection();
             try {
                 connection.setAutoCommit(true);
-                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SqlFiles.get(table + "_copy"));
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(WarehouseApply.sql(table + "_copy"));
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;

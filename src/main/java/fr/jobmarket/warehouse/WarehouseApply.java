@@ -1,5 +1,6 @@
 package fr.jobmarket.warehouse;
 
+import fr.jobmarket.config.SqlFiles;
 import fr.jobmarket.warehouse.LoadReport.TableCounts;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -91,7 +92,7 @@ final class WarehouseApply {
 
     private static TableCounts run(Connection connection, Step step) throws SQLException {
         long started = System.nanoTime();
-        try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get(step.sql()))) {
+        try (PreparedStatement statement = connection.prepareStatement(sql(step.sql()))) {
             if (step.effect() == Effect.UPSERTED) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -111,6 +112,11 @@ final class WarehouseApply {
             throw new SQLException("Applying " + (step.table() == null ? "the load" : "table " + step.table())
                     + " failed (sql/warehouse/" + step.sql() + ".sql): " + describe(e), e.getSQLState(), e);
         }
+    }
+
+    /** The statement of {@code sql/warehouse/<name>.sql}. */
+    static String sql(String name) {
+        return SqlFiles.load("warehouse/" + name + ".sql");
     }
 
     /** PostgreSQL's message with its detail, which names the offending row (and so the offer id) when known. */

@@ -180,7 +180,7 @@ public final class WarehouseLoader {
     }
 
     private static LocalDate latestExtraction(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get("warehouse_latest_extraction"));
+        try (PreparedStatement statement = connection.prepareStatement(WarehouseApply.sql("warehouse_latest_extraction"));
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             Date date = rows.getDate(1);
@@ -189,7 +189,7 @@ public final class WarehouseLoader {
     }
 
     private static void lock(Connection connection, Path historyFile) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get("load_lock_try"))) {
+        try (PreparedStatement statement = connection.prepareStatement(WarehouseApply.sql("load_lock_try"))) {
             statement.setLong(1, LOCK_KEY);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -213,7 +213,7 @@ public final class WarehouseLoader {
 
     /** Never masks the load's own outcome: the lock also ends with the connection's session. */
     private static void unlock(Connection connection) {
-        try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get("load_lock_release"))) {
+        try (PreparedStatement statement = connection.prepareStatement(WarehouseApply.sql("load_lock_release"))) {
             statement.setLong(1, LOCK_KEY);
             statement.execute();
         } catch (SQLException e) {
@@ -222,7 +222,7 @@ public final class WarehouseLoader {
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SqlFiles.get(sql))) {
+        try (PreparedStatement statement = connection.prepareStatement(WarehouseApply.sql(sql))) {
             statement.execute();
         }
     }
