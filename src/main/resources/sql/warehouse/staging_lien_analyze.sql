@@ -1,0 +1,2 @@
+-- Statistics on the resolved junction rows before the junction statements use them.
+ANALYZE staging_lien

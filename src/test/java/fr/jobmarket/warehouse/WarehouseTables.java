@@ -1,0 +1,87 @@
+package fr.jobmarket.warehouse;
+
+import fr.jobmarket.config.Settings;
+import fr.jobmarket.support.TestDatabase;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Test helpers: loads on the shared test database and readable views of the warehouse tables. */
+final class WarehouseTables {
+
+    static final List<String> TABLES = List.of("offreemploi", "contrat", "entreprise", "localisation", "descriptionoffre",
+            "competence", "offre_competence", "experience", "offre_experience", "formation", "offre_formation",
+            "qualiteprofessionnelle", "offre_qualiteprofessionnelle", "qualification", "offre_qualification",
+            "langue", "offre_langue", "permisconduire", "offre_permisconduire");
+
+    private WarehouseTables() {
+    }
+
+    static Settings settings(boolean fullReload) {
+        return Settings.load(Map.of(), new Properties(), Map.of("jobmarket.warehouse.full-reload", Boolean.toString(fullReload)));
+    }
+
+    static LoadReport load(Path history, String extractionDate, boolean fullReload) {
+        return new WarehouseLoader(TestDatabase.dataSource(), settings(fullReload)).load(history, LocalDate.parse(extractionDate));
+    }
+
+    static LoadReport load(String resource, String extractionDate) {
+        return load(resource(resource), extractionDate, false);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(WarehouseTables.class.getResource("/warehouse/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each row of the query as its columns joined by '|' (NULL shown as null). */
+    static List<String> rows(String sql) {
+        try (Connection connection = TestDatabase.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> result = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rows.getString(i));
+                }
+                result.add(row.toString());
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every row of every warehouse table, ids and values included, in a stable order. */
+    static Map<String, List<String>> dump() {
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            dump.put(table, rows("SELECT t::text FROM " + table + " t ORDER BY t::text"));
+        }
+        return dump;
+    }
+
+    static void execute(String sql) {
+        try (Connection connection = TestDatabase.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
