@@ -24,6 +24,8 @@ import fr.jobmarket.harvest.OfferBatch;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
+import fr.jobmarket.warehouse.WarehouseFigures;
+import fr.jobmarket.warehouse.WarehouseLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
@@ -78,8 +80,6 @@ final class ApplicationBeans {
         });
         LocationEnricher locations = new LocationEnricher(geoReference, new AddressApiGeocoder(context, settings));
         OfferBatch offerBatch = new OfferBatch(new MetropolitanFilter(), locations);
-        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings),
-                metrics));
 
         int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
         ExecutorService harvestPool = context.getExecutorServiceManager()
@@ -96,6 +96,10 @@ final class ApplicationBeans {
         registry.bind("apiMapping", new MappingEndpoints(apiCache));
         registry.bind("apiDocs", new DocsEndpoints(apiCache));
         registry.bind("apiHarvest", new HarvestEndpoints(apiCache, adminToken, runs, context.createProducerTemplate()));
+
+        registry.bind("warehouseLoader", new WarehouseLoader(database.dataSource(), settings));
+        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings),
+                metrics, new WarehouseFigures(database.dataSource()), apiCache, context.createProducerTemplate()));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));

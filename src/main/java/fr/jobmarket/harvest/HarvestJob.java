@@ -1,12 +1,18 @@
 package fr.jobmarket.harvest;
 
+import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.francetravail.Appellation;
 import fr.jobmarket.francetravail.AppellationHarvester;
 import fr.jobmarket.francetravail.AppellationResult;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.history.OfferHistory;
+import fr.jobmarket.history.MergeResult;
 import fr.jobmarket.metrics.BusinessMetrics;
+import fr.jobmarket.warehouse.LoadReport;
+import fr.jobmarket.warehouse.WarehouseFigures;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,16 +57,23 @@ public final class HarvestJob {
     private final OfferBatch offerBatch;
     private final OfferHistory history;
     private final BusinessMetrics metrics;
+    private final WarehouseFigures warehouseFigures;
+    private final ApiCache apiCache;
+    private final ProducerTemplate template;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
     public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester, OfferBatch offerBatch,
-                      OfferHistory history, BusinessMetrics metrics) {
+                      OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures,
+                      ApiCache apiCache, ProducerTemplate template) {
         this.settings = settings;
         this.runs = runs;
         this.harvester = harvester;
         this.offerBatch = offerBatch;
         this.history = history;
         this.metrics = metrics;
+        this.warehouseFigures = warehouseFigures;
+        this.apiCache = apiCache;
+        this.template = template;
     }
 
     /**
@@ -172,9 +185,15 @@ public final class HarvestJob {
         metrics.geocoder("error", failures);
     }
 
-    /** This run's batch merged into the cumulative JSON history (a new occurrence file). */
-    public void merge(HarvestRun run) throws IOException {
-        fr.jobmarket.history.MergeResult result = history.merge(run.batchFile(), run.extractionDate(), run.startedAt());
+    /**
+     * This run's batch merged into the cumulative JSON history (a new occurrence file), and the warehouse loaded
+     * from the complete new file before it becomes current: if the load fails, the previous history file stays
+     * current and the warehouse transaction rolls back, so nothing downstream changes.
+     */
+    public void mergeAndLoad(HarvestRun run) throws IOException {
+        LoadReport[] load = new LoadReport[1];
+        MergeResult result = history.merge(run.batchFile(), run.extractionDate(), run.startedAt(),
+                newHistory -> load[0] = loadWarehouse(newHistory, run));
         run.historyFile(result.file());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("file", result.file().getFileName().toString());
@@ -183,15 +202,29 @@ public final class HarvestJob {
         counts.put("kept", result.kept());
         counts.put("updated", result.updated());
         counts.put("added", result.added());
-        counts.put("seconds", result.duration().toMillis() / 1000.0);
+        counts.put("seconds", (result.duration().toMillis() - load[0].duration().toMillis()) / 1000.0);
         record(run, "history", counts);
-        LOG.info("History stage done: {} ({} offers: {} kept from earlier runs, {} updated, {} new) in {} ms",
-                result.file().getFileName(), result.totalOffers(), result.kept(), result.updated(), result.added(),
-                result.duration().toMillis());
+        LOG.info("History stage done: {} ({} offers: {} kept from earlier runs, {} updated, {} new)",
+                result.file().getFileName(), result.totalOffers(), result.kept(), result.updated(), result.added());
+        record(run, "warehouse", load[0].asMap());
+        load[0].tables().forEach((table, rows) -> {
+            metrics.rows(table, "inserted", rows.inserted());
+            metrics.rows(table, "updated", rows.updated());
+            metrics.rows(table, "deleted", rows.deleted());
+        });
+        WarehouseFigures.Offers offers = warehouseFigures.offers();
+        metrics.warehouseOffers(offers.byMetierData(), offers.available());
+        apiCache.invalidate();
     }
 
-    public void loaded(HarvestRun run, Map<String, ?> warehouseCounts) {
-        record(run, "warehouse", warehouseCounts);
+    private LoadReport loadWarehouse(Path newHistory, HarvestRun run) throws Exception {
+        MDC.put("run.id", Long.toString(run.id()));
+        try {
+            return template.requestBodyAndHeader("direct:warehouse-load", newHistory, "extractionDate",
+                    run.extractionDate(), LoadReport.class);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     public void succeed(HarvestRun run) {

@@ -52,18 +52,18 @@ public record LoadReport(Path historyFile, LocalDate extractionDate, LocalDate l
     /** Plain values for the run record (harvest_run.counts). */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("offersRead", offersRead);
-        map.put("offersLoaded", offersStaged);
-        map.put("offersSkipped", offersSkipped);
-        map.put("offersRejected", offersRejected);
-        map.put("offersWithProblems", offersWithProblems);
-        map.put("nulCharactersRemoved", nulCharactersRemoved);
-        map.put("offersReclassified", offersReclassified);
+        map.put("offers_read", offersRead);
+        map.put("offers_loaded", offersStaged);
+        map.put("offers_skipped", offersSkipped);
+        map.put("offers_rejected", offersRejected);
+        map.put("offers_with_problems", offersWithProblems);
+        map.put("nul_characters_removed", nulCharactersRemoved);
+        map.put("offers_reclassified", offersReclassified);
         Map<String, Object> perTable = new LinkedHashMap<>();
         tables.forEach((table, counts) -> perTable.put(table,
                 Map.of("inserted", counts.inserted(), "updated", counts.updated(), "deleted", counts.deleted())));
         map.put("tables", perTable);
-        map.put("durationMs", duration.toMillis());
+        map.put("seconds", duration.toMillis() / 1000.0);
         return map;
     }
 

@@ -21,7 +21,7 @@ class WarehouseRouteTest {
 
             assertThat(report.offersStaged()).isEqualTo(4);
             assertThat(report.table("offre_competence").inserted()).isEqualTo(7);
-            assertThat(report.asMap()).containsEntry("offersLoaded", 4L);
+            assertThat(report.asMap()).containsEntry("offers_loaded", 4L);
             assertThatThrownBy(() -> producer.requestBodyAndHeaders("direct:warehouse-load", "/nowhere/history.json",
                     Map.of("extractionDate", "2025-03-02")))
                     .cause().isInstanceOf(WarehouseLoadException.class)
