@@ -24,7 +24,7 @@ class JolokiaAccessTest {
 
     private static final String SECRET = "client-secret-that-must-not-leak";
     private static final String CONTEXT = "org.apache.camel:context=jobmarket,type=context,name=\"jobmarket\"";
-    private static final String ROUTE = "org.apache.camel:context=jobmarket,type=routes,name=\"about\"";
+    private static final String ROUTE = "org.apache.camel:context=jobmarket,type=routes,name=\"get-about\"";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TestApplication app;
@@ -59,7 +59,7 @@ class JolokiaAccessTest {
         assertThat(answer.path("status").asInt()).isEqualTo(200);
         List<String> routeIds = new ArrayList<>();
         answer.path("value").forEach(route -> routeIds.add(route.path("RouteId").asText()));
-        assertThat(routeIds).contains("about");
+        assertThat(routeIds).contains("get-about", "harvest", "harvest-schedule", "warehouse-load", "france-travail-search");
         JsonNode about = answer.path("value").path(ROUTE);
         assertThat(about.path("State").asText()).isEqualTo("Started");
         assertThat(about.path("ExchangesTotal").asLong()).isGreaterThanOrEqualTo(2);
@@ -81,10 +81,10 @@ class JolokiaAccessTest {
         }
         assertThat(answers.get(0).path("value").has("org.apache.camel")).isTrue();
         assertThat(answers.get(1).path("value").toString()).contains("type=context");
-        assertThat(answers.get(2).path("value").asText()).contains("<route id=\"about\"");
-        assertThat(answers.get(3).path("value").asText()).contains("id=\"about\"").contains("exchangesTotal=");
+        assertThat(answers.get(2).path("value").asText()).contains("<route id=\"harvest\"").contains("<route id=\"get-about\"");
+        assertThat(answers.get(3).path("value").asText()).contains("id=\"get-about\"").contains("exchangesTotal=");
         assertThat(answers.get(4).path("value").asText()).contains("exchangesCompleted=");
-        assertThat(answers.get(5).path("value").asText()).contains("id=\"about\"").contains("<setBody");
+        assertThat(answers.get(5).path("value").asText()).contains("id=\"get-about\"").contains("apiDocs");
     }
 
     @Test
@@ -94,7 +94,7 @@ class JolokiaAccessTest {
                 Map.of("type", "exec", "mbean", ROUTE, "operation", "remove()"),
                 Map.of("type", "exec", "mbean", CONTEXT, "operation", "suspend()"),
                 Map.of("type", "exec", "mbean", CONTEXT, "operation", "sendStringBody(java.lang.String,java.lang.String)",
-                        "arguments", List.of("direct:about", "x")),
+                        "arguments", List.of("direct:harvest-trigger", "x")),
                 Map.of("type", "exec", "mbean", "java.lang:type=Memory", "operation", "gc()"),
                 Map.of("type", "exec", "mbean", "com.sun.management:type=HotSpotDiagnostic", "operation",
                         "dumpHeap(java.lang.String,boolean)", "arguments", List.of("/tmp/heap.hprof", true)),

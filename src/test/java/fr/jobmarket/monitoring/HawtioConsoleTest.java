@@ -41,7 +41,7 @@ class HawtioConsoleTest {
 
                 String dom = render("http://127.0.0.1:" + port + "/");
 
-                assertThat(dom).as("Hawtio page").contains("jobmarket").contains(">about<").contains(">routes<");
+                assertThat(dom).as("Hawtio page").contains("jobmarket").contains(">harvest<").contains(">routes<");
             } finally {
                 hawtio.destroy();
                 hawtio.waitFor(20, TimeUnit.SECONDS);

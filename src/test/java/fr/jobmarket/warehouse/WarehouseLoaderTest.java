@@ -50,10 +50,10 @@ class WarehouseLoaderTest {
                 "176EARL|null|null|null|null|null|null|11|Île-de-France|cas_4",
                 "188LLXS|75108|Paris 8e Arrondissement|75008|Paris|75|Paris|11|Île-de-France|cas_1");
         assertThat(rows("SELECT * FROM descriptionoffre WHERE offre_id <> '176EARL' ORDER BY offre_id")).containsExactly(
-                "0230096|Data Engineer|null|null|null|null|null|null|null|null|null|null",
+                "0230096|Data Engineer|null|null|null|null|null|null|null|null|DE|null",
                 "1316532|Administrateur linux (H/F)|Administration de serveurs Linux.|null|M1801"
                         + "|Administration de systèmes d'information|Administrateur / Administratrice système|t|f"
-                        + "|https://candidat.francetravail.fr/offres/recherche/detail/1316532|null|null",
+                        + "|https://candidat.francetravail.fr/offres/recherche/detail/1316532|null|{linux}",
                 "188LLXS|Technicien de gestion de données sur équipement (H/F)|Gestion des données d'équipement.\nSuivi GMAO."
                         + "|INDEED|M1811|Data engineer|Technicien / Technicienne de gestion de données|f|t"
                         + "|https://candidat.francetravail.fr/offres/recherche/detail/188LLXS|null|null");
