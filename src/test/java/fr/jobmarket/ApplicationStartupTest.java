@@ -93,10 +93,53 @@ class ApplicationStartupTest {
         assertThat(output).contains("Setting jobmarket.rate-limit (JOBMARKET_RATE_LIMIT) is 'fast'").doesNotContain("\tat ");
     }
 
+    @Test
+    void sigtermStopsTheRoutesThePoolAndTheEmbeddedDatabaseWithin30Seconds() throws Exception {
+        int httpPort = TestApplication.freePort();
+        int databasePort = TestApplication.freePort();
+        Path dataDir = TestDatabase.newDirectory();
+        Path log = dataDir.resolve("service.log");
+        Process process = launch(Map.of("JOBMARKET_DATA_DIR", dataDir.toString(),
+                "JOBMARKET_HTTP_PORT", Integer.toString(httpPort),
+                "JOBMARKET_DB_EMBEDDED_PORT", Integer.toString(databasePort)), log);
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            await().atMost(90, TimeUnit.SECONDS).ignoreExceptions().until(() -> http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/observe/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"UP\""));
+
+            process.destroy(); // SIGTERM
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+            String output = java.nio.file.Files.readString(log);
+            assertThat(output).contains("Database pool closed").contains("Embedded PostgreSQL stopped");
+            assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+            assertThat(portAccepts(databasePort)).isFalse();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static boolean portAccepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Process launch(Map<String, String> environment) throws IOException {
+        return launch(environment, null);
+    }
+
+    /** The application in its own JVM, as a user starts it; output to {@code log} when given. */
+    private static Process launch(Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), JobMarketApplication.class.getName())
                 .redirectErrorStream(true);
+        if (log != null) {
+            builder.redirectOutput(log.toFile());
+        }
         builder.environment().putAll(environment);
         return builder.start();
     }

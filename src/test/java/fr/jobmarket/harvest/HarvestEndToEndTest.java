@@ -45,7 +45,9 @@ class HarvestEndToEndTest {
                 "jobmarket.admin.token", TOKEN,
                 "jobmarket.sandbox.offers", "600",
                 "jobmarket.sandbox.rate-limit", "1000",
-                "jobmarket.rate-limit", "200"));
+                "jobmarket.rate-limit", "200",
+                // the evening schedule, pushed to a year no test reaches: its time zone is checked, it never fires
+                "jobmarket.harvest.cron", "0 30 21 * * ? 2099"));
     }
 
     @AfterAll
@@ -162,6 +164,36 @@ class HarvestEndToEndTest {
 
     @Test
     @Order(6)
+    void healthShowsTheLastHarvestAndStaysUp() throws Exception {
+        JsonNode health = JSON.readTree(app.get("/observe/health?data=true").body());
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode harvest = null;
+        for (JsonNode check : health.path("checks")) {
+            if ("harvest".equals(check.path("name").asText())) {
+                harvest = check;
+            }
+        }
+        assertThat(harvest).as(health.toString()).isNotNull();
+        assertThat(harvest.path("status").asText()).isEqualTo("UP");
+        assertThat(harvest.path("data").path("last_harvest_status").asText()).isEqualTo("FAILED");
+        assertThat(harvest.path("data").path("harvest_stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void theEveningScheduleRunsInTheParisTimeZone() throws Exception {
+        var quartz = app.application().camelContext().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class);
+        var trigger = (org.quartz.CronTrigger) quartz.getScheduler().getTrigger(org.quartz.TriggerKey.triggerKey("harvest", "jobmarket"));
+
+        assertThat(trigger.getTimeZone().getID()).isEqualTo("Europe/Paris");
+        var next = trigger.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(next.getHour()).isEqualTo(21);
+        assertThat(next.getMinute()).isEqualTo(30);
+    }
+
+    @Test
+    @Order(8)
     void runsAreListedNewestFirstAndAnUnknownRunIs404() throws Exception {
         JsonNode runs = JSON.readTree(app.get("/admin/harvests").body());
         assertThat(runs.size()).isGreaterThanOrEqualTo(4);
