@@ -2,6 +2,7 @@ package fr.jobmarket;
 
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.DatabaseHealthCheck;
+import fr.jobmarket.config.RouteDescriptions;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
 import org.apache.camel.CamelContext;
@@ -93,6 +94,7 @@ public final class JobMarketApplication {
                     health.register(new DatabaseHealthCheck(database));
                 }
                 ApplicationBeans.bind(context, settings, database);
+                RouteDescriptions.copyFromRestVerbsOnceStarted(context);
             }
         });
         if (!settings.liveMode()) {

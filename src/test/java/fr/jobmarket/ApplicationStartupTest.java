@@ -42,6 +42,11 @@ class ApplicationStartupTest {
                 assertThat(foreignKeyCount(connection)).isGreaterThanOrEqualTo(18);
             }
 
+            assertThat(app.application().camelContext().getRoutes()).allSatisfy(route -> {
+                assertThat(route.getRouteId()).as("route id").matches("[a-z0-9-]+");
+                assertThat(route.getDescription()).as("description of route " + route.getRouteId()).isNotBlank();
+            });
+
             app.application().database().embedded().stop();
 
             await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->

@@ -47,6 +47,19 @@ class SettingsTest {
     }
 
     @Test
+    void theReadmeSettingsTableDocumentsEveryKey() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        java.util.List<String> undocumented = Settings.load(Map.of(), new Properties(), Map.of()).asProperties()
+                .stringPropertyNames().stream()
+                .map(Settings::environmentVariable)
+                .filter(variable -> !readme.contains("| `" + variable + "` |"))
+                .sorted()
+                .toList();
+
+        assertThat(undocumented).as("settings missing from the README table").isEmpty();
+    }
+
+    @Test
     void theDescriptionNeverShowsValues() {
         Settings settings = Settings.load(Map.of("JOBMARKET_FT_CLIENT_SECRET", "top-secret"), new Properties(), Map.of());
 
