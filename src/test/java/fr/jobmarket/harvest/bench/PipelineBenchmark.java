@@ -12,6 +12,7 @@ import fr.jobmarket.history.bench.HeapWatch;
 import fr.jobmarket.sandbox.SyntheticOffers;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,7 +32,8 @@ import java.util.List;
  *
  * <p>{@code run <dir>} times, in this JVM, {@link OfferBatch#build} over the raw files (dedupe, metropolitan filter,
  * location enrichment with the in-memory {@link MapGeocoder}, dates) and then {@link OfferHistory#merge} of that
- * batch into a copy of the seed history, in {@code <dir>/run}, and prints each stage's wall time and heap figures.
+ * batch into a copy of the seed history, in {@code <dir>/run}, and prints each stage's wall time, CPU time and heap
+ * figures.
  */
 public final class PipelineBenchmark {
 
@@ -116,15 +118,19 @@ public final class PipelineBenchmark {
 
         heap.restart();
         long started = System.nanoTime();
+        long cpu = cpuNanos();
         OfferBatch.Result batch = offerBatch.build(rawFiles, BENCH_RUN.toLocalDate(), run.resolve("work").resolve("batch.json"));
         long transformMillis = millis(started);
+        long transformCpuMillis = (cpuNanos() - cpu) / 1_000_000;
         long transformPeak = heap.peakUsedBytes();
         long transformLive = heap.largestLiveBytes();
 
         heap.restart();
         started = System.nanoTime();
+        cpu = cpuNanos();
         MergeResult merged = new OfferHistory(history).merge(batch.file(), BENCH_RUN.toLocalDate(), BENCH_RUN);
         long mergeMillis = millis(started);
+        long mergeCpuMillis = (cpuNanos() - cpu) / 1_000_000;
 
         System.out.printf("transform: %,d raw files (%,d MB), %s, dropped %s -> batch of %,d offers (%,d MB)%n",
                 rawFiles.size(), bytes(rawFiles) >> 20, batch.counts().get("read") + " read", batch.dropped(),
@@ -132,19 +138,29 @@ public final class PipelineBenchmark {
         System.out.printf("merge: into %,d offers -> %s with %,d offers (%,d kept, %,d updated, %,d added), %,d MB%n",
                 merged.kept() + merged.updated(), merged.file().getFileName(),
                 merged.totalOffers(), merged.kept(), merged.updated(), merged.added(), Files.size(merged.file()) >> 20);
-        System.out.printf("%-34s %9s %16s %16s%n", "stage (max heap " + (HeapWatch.maxHeapBytes() >> 20) + " MB)",
-                "wall", "peak heap used", "live after GC");
-        row("transform (OfferBatch.build)", transformMillis, transformPeak, transformLive);
-        row("merge (OfferHistory.merge)", mergeMillis, heap.peakUsedBytes(), heap.largestLiveBytes());
-        System.out.printf("%-34s %,6d ms%n", "transform + merge", transformMillis + mergeMillis);
+        System.out.printf("%-34s %9s %9s %16s %16s%n", "stage (max heap " + (HeapWatch.maxHeapBytes() >> 20) + " MB)",
+                "wall", "main cpu", "peak heap used", "live after GC");
+        row("transform (OfferBatch.build)", transformMillis, transformCpuMillis, transformPeak, transformLive);
+        row("merge (OfferHistory.merge)", mergeMillis, mergeCpuMillis, heap.peakUsedBytes(), heap.largestLiveBytes());
+        System.out.printf("%-34s %,6d ms %,6d ms%n", "transform + merge", transformMillis + mergeMillis,
+                transformCpuMillis + mergeCpuMillis);
     }
 
     private static OfferBatch offerBatch(MapGeocoder geocoder) {
         return new OfferBatch(new MetropolitanFilter(), new LocationEnricher(GeoReference.load(), geocoder));
     }
 
-    private static void row(String stage, long millis, long peakBytes, long liveBytes) {
-        System.out.printf("%-34s %,6d ms %,13d MB %,13d MB%n", stage, millis, peakBytes >> 20, liveBytes >> 20);
+    private static void row(String stage, long millis, long cpuMillis, long peakBytes, long liveBytes) {
+        System.out.printf("%-34s %,6d ms %,6d ms %,13d MB %,13d MB%n", stage, millis, cpuMillis, peakBytes >> 20,
+                liveBytes >> 20);
+    }
+
+    /**
+     * CPU time of this thread, where both stages do their work (the writer's flushes run beside it): unlike the
+     * wall time, it hardly depends on what else the shared machine runs.
+     */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long millis(long startNanos) {
