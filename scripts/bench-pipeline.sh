@@ -7,7 +7,7 @@
 # figures are the pipeline's own CPU and memory. Both stages run in one fresh JVM. Goal: under 10 s and 1 GB.
 #
 # Usage: scripts/bench-pipeline.sh [work dir, default target/bench-pipeline]; HEAP=512m tries a smaller heap.
-# The seed data (<work dir>/seed, ~450 MB) is generated once and reused by later runs: delete it to regenerate.
+# The seed data (<work dir>/seed, ~430 MB) is generated once and reused by later runs: delete it to regenerate.
 # Each run's output (<work dir>/run, ~450 MB) is deleted on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
