@@ -2,28 +2,16 @@ package fr.jobmarket.history.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import fr.jobmarket.history.JsonArrayFiles;
 import fr.jobmarket.history.MergeResult;
 import fr.jobmarket.history.OfferHistory;
 
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Comparator;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code generate <dir>}: writes a 120,000-offer history and a 30,000-offer batch (20,000 ids already in the
@@ -90,49 +78,24 @@ public final class HistoryMergeBenchmark {
     }
 
     private static void merge(Path seed, Path run) throws IOException {
-        deleteTree(run);
+        HeapWatch.deleteTree(run);
         Path history = Files.createDirectories(run.resolve("history"));
         Files.createLink(history.resolve(HISTORY_NAME), seed.resolve(HISTORY_NAME));
-        System.gc();
-        AtomicLong liveAfterGc = watchLiveHeap();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapWatch heap = new HeapWatch();
+        heap.restart();
 
         long start = System.nanoTime();
         MergeResult result = new OfferHistory(history).merge(seed.resolve("batch.json"),
                 LocalDate.parse("2025-07-31"), LocalDateTime.parse("2025-07-31T21:30"));
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
 
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         System.out.printf("merged %,d batch offers into %,d: %s with %,d offers (%,d kept, %,d updated, %,d added), %,d MB%n",
                 BATCH_OFFERS, HISTORY_OFFERS, result.file().getFileName(), result.totalOffers(), result.kept(),
                 result.updated(), result.added(), Files.size(result.file()) >> 20);
         System.out.printf("wall time: %,d ms%n", wallMillis);
-        System.out.printf("peak heap used (sum of pool peaks): %,d MB of max %,d MB%n", peakHeap >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("largest heap after a garbage collection (live data): %,d MB%n", liveAfterGc.get() >> 20);
-    }
-
-    /** Largest heap occupancy right after a collection: what the merge really keeps, whatever the GC's laziness. */
-    private static AtomicLong watchLiveHeap() {
-        AtomicLong max = new AtomicLong();
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    GarbageCollectionNotificationInfo info =
-                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(pool -> heapPools.contains(pool.getKey()))
-                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                    max.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
-        }
-        return max;
+        System.out.printf("peak heap used (sum of pool peaks): %,d MB of max %,d MB%n", heap.peakUsedBytes() >> 20,
+                HeapWatch.maxHeapBytes() >> 20);
+        System.out.printf("largest heap after a garbage collection (live data): %,d MB%n", heap.largestLiveBytes() >> 20);
     }
 
     static ObjectNode offer(int index, SplittableRandom random, String dateExtraction, String datePremiereEcriture) {
@@ -192,15 +155,5 @@ public final class HistoryMergeBenchmark {
             text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(12) == 0 ? ". " : " ");
         }
         return text.toString().trim();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 }
