@@ -44,8 +44,9 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() {
-  echo "$1; last lines of the application log:" >&2
+  echo "last lines of the application log:" >&2
   tail -n 30 "$LOG" >&2
+  echo "FAILED: $1" >&2
   exit 1
 }
 
@@ -61,15 +62,22 @@ triggered=$(date +%s.%N)
 answer=$(curl -fs -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/admin/harvest") || fail "the harvest was not accepted"
 RUN_ID=$(jq -r '.id' <<<"$answer")
 echo "harvest run $RUN_ID: $OFFERS sandbox offers, $RATE requests/s (client and sandbox)..."
+poll_failures=0
 while :; do
-  run=$(curl -fs "$BASE/admin/harvests/$RUN_ID") || fail "cannot read run $RUN_ID"
-  [ "$(jq -r '.status' <<<"$run")" != "RUNNING" ] && break
   kill -0 "$APP_PID" 2>/dev/null || fail "the application stopped during the run"
+  if run=$(curl -fsS --max-time 30 "$BASE/admin/harvests/$RUN_ID" 2>&1) && status=$(jq -er '.status' <<<"$run" 2>/dev/null); then
+    poll_failures=0
+    [ "$status" != "RUNNING" ] && break
+  else
+    # the service is busy loading the warehouse: a slow or refused poll is not the run's end
+    poll_failures=$((poll_failures + 1))
+    echo "polling run $RUN_ID: $run" >&2
+    [ "$poll_failures" -lt 30 ] || fail "cannot read run $RUN_ID"
+  fi
   sleep 1
 done
 ended=$(date +%s.%N)
 stats=$(curl -fs "$BASE/sandbox/stats") || fail "cannot read the sandbox statistics"
-status=$(jq -r '.status' <<<"$run")
 [ "$status" = "SUCCEEDED" ] || fail "run $RUN_ID $status: $(jq -r '.error' <<<"$run")"
 
 collected=$(jq -r '.counts.harvest.collected' <<<"$run")
