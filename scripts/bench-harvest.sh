@@ -103,6 +103,6 @@ printf '%-46s %s\n' \
   "whole run (harvest to warehouse)" "$run_total s (trigger to end as polled: $trigger_to_end s)" \
   "benchmark (start-up included)" "$whole s"
 if [ "$busiest" -gt "$RATE" ] || [ "$refused" -gt 0 ]; then
-  echo "RATE LIMIT EXCEEDED: the sandbox saw $busiest requests in one second and answered $refused x 429" >&2
+  echo "RATE LIMIT EXCEEDED: the client sent more than $RATE requests in one second as the sandbox saw them ($refused x 429)" >&2
   exit 2
 fi
