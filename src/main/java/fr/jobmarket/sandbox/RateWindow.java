@@ -28,17 +28,13 @@ final class RateWindow {
     private final Instant originInstant;
     private final long originNanos;
     private final long[] accepted;
-    /** Accepted requests ever: the next one goes to {@code accepted[count % CAPACITY]}. */
+    /** Accepted requests ever: the next one goes to {@code accepted[count % accepted.length]}. */
     private long count;
     /** {@link #count} at the last statistics reset. */
     private long statsFrom;
     private long refused;
     /** Time of the first request accepted since the last reset (the ring may have dropped it since). */
     private long firstSinceReset;
-
-    RateWindow(int limit, LongSupplier nanoClock) {
-        this(limit, nanoClock, Clock.systemUTC(), CAPACITY);
-    }
 
     RateWindow(int limit, LongSupplier nanoClock, Clock wallClock, int capacity) {
         if (limit < 1 || limit > capacity) {
