@@ -154,10 +154,15 @@ final class FranceTravailClient {
     /** Sends until {@code read} accepts an answer, retrying what {@link RetryPolicy} allows. */
     private <T> T call(String what, Tally tally, Supplier<Response> send, Function<Response, T> read) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            limiter.acquire();
+            RateLimiter.Permit permit = limiter.acquire();
             tally.requests++;
             counters.addRequest();
-            Response response = send.get();
+            Response response;
+            try {
+                response = send.get();
+            } finally {
+                permit.answered();
+            }
             if (response.failure() != null) {
                 counters.addNoAnswer();
             } else {

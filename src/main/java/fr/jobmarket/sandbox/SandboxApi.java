@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -47,8 +48,12 @@ public final class SandboxApi {
     private final Map<String, Long> tokenExpiries = new ConcurrentHashMap<>();
 
     public SandboxApi(SyntheticOffers offers, int requestsPerSecond, LongSupplier nanoClock) {
+        this(offers, requestsPerSecond, nanoClock, Clock.systemUTC());
+    }
+
+    SandboxApi(SyntheticOffers offers, int requestsPerSecond, LongSupplier nanoClock, Clock wallClock) {
         this.offers = offers;
-        this.rate = new RateWindow(requestsPerSecond, nanoClock);
+        this.rate = new RateWindow(requestsPerSecond, nanoClock, wallClock, RateWindow.CAPACITY);
         this.nanoClock = nanoClock;
     }
 
@@ -117,6 +122,28 @@ public final class SandboxApi {
         headers.put("Accept-Range", "offres " + MAX_PAGE);
         boolean everything = request.start() == 0 && last == total - 1;
         return new SandboxResponse(everything ? 200 : 206, headers, write(body));
+    }
+
+    /**
+     * GET /sandbox/stats: the token and search requests accepted and refused (429) since the last reset, and
+     * the busiest rolling second as this server saw it, so that a benchmark can check the client's rate.
+     */
+    public SandboxResponse stats() {
+        RateWindow.Stats stats = rate.stats();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("requests", stats.requests());
+        body.put("refused_429", stats.refused());
+        body.put("busiest_window_requests", stats.busiestWindow());
+        body.put("rate_limit", stats.limit());
+        body.put("first_request", stats.first() == null ? null : stats.first().toString());
+        body.put("last_request", stats.last() == null ? null : stats.last().toString());
+        return SandboxResponse.json(200, body.toString());
+    }
+
+    /** POST /sandbox/stats/reset: starts a new measurement (the rate limit itself keeps its memory). */
+    public SandboxResponse resetStats() {
+        rate.resetStats();
+        return stats();
     }
 
     /** GET /reverse/?lon=..&lat=.. in the format of the French address API (api-adresse.data.gouv.fr). */

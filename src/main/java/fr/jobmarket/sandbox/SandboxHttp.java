@@ -100,6 +100,22 @@ public final class SandboxHttp {
         answer(exchange, api.search(query, in.getHeader("Authorization", String.class)));
     }
 
+    public void stats(Exchange exchange) {
+        if (api == null) {
+            notFound(exchange);
+            return;
+        }
+        answer(exchange, api.stats());
+    }
+
+    public void resetStats(Exchange exchange) {
+        if (api == null) {
+            notFound(exchange);
+            return;
+        }
+        answer(exchange, api.resetStats());
+    }
+
     public void reverse(Exchange exchange) {
         if (api == null) {
             notFound(exchange);

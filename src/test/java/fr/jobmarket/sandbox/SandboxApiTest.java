@@ -166,6 +166,38 @@ class SandboxApiTest {
     }
 
     @Test
+    void statsShowTheBusiestRollingSecondAndThe429sAsTheServerSawThem() throws Exception {
+        SandboxApi limited = new SandboxApi(offers, 10, clock::get,
+                java.time.Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+        String token = "Bearer " + JSON.readTree(limited.token(Map.of("grant_type", "client_credentials")).body())
+                .get("access_token").asText();
+        clock.addAndGet(SECOND * 9 / 10);
+        for (int i = 0; i < 5; i++) {
+            limited.search(query("14156", null), token);
+        }
+        clock.addAndGet(SECOND / 5); // 1.1 s: a clock second has ticked, but 0.9 s and 1.1 s share a rolling second
+        for (int i = 0; i < 6; i++) {
+            limited.search(query("14156", null), token);
+        }
+
+        JsonNode stats = JSON.readTree(limited.stats().body());
+        assertThat(stats.get("requests").asLong()).isEqualTo(11);
+        assertThat(stats.get("refused_429").asLong()).isEqualTo(1);
+        // clock seconds [0 s, 1 s) and [1 s, 2 s) would hold 6 and 5
+        assertThat(stats.get("busiest_window_requests").asInt()).isEqualTo(10);
+        assertThat(stats.get("rate_limit").asInt()).isEqualTo(10);
+        assertThat(stats.get("first_request").asText()).isEqualTo("2025-01-01T00:00:00Z");
+        assertThat(stats.get("last_request").asText()).isEqualTo("2025-01-01T00:00:01.100Z");
+
+        JsonNode reset = JSON.readTree(limited.resetStats().body());
+        assertThat(reset.get("requests").asLong()).isZero();
+        assertThat(reset.get("refused_429").asLong()).isZero();
+        assertThat(reset.get("first_request").isNull()).isTrue();
+        assertThat(limited.search(query("14156", null), token).status()).as("the limit outlives the reset").isEqualTo(429);
+        assertThat(JSON.readTree(limited.stats().body()).get("refused_429").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void dateWindowsPartitionTheUnfilteredListing() throws Exception {
         Set<String> unfiltered = collect(query("14156", null));
         assertThat(unfiltered).hasSize(offers.total("14156"));

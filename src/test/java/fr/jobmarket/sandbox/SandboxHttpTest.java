@@ -80,12 +80,30 @@ class SandboxHttpTest {
     }
 
     @Test
+    void servesRequestStatisticsAndResetsThem() throws Exception {
+        HttpResponse<String> reset = app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/stats/reset")))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reset.body()).get("requests").asLong()).isZero();
+        app.get("/sandbox/partenaire/offresdemploi/v2/offres/search?appellation=14153", "Authorization", "Bearer unknown");
+
+        HttpResponse<String> stats = app.get("/sandbox/stats");
+        assertThat(stats.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(stats.body());
+        assertThat(body.get("requests").asLong()).isEqualTo(1);
+        assertThat(body.get("busiest_window_requests").asInt()).isEqualTo(1);
+        assertThat(body.get("refused_429").asLong()).isZero();
+        assertThat(body.get("first_request").asText()).isEqualTo(body.get("last_request").asText()).endsWith("Z");
+    }
+
+    @Test
     void answersNotFoundInLiveMode() {
         try (TestApplication live = TestApplication.start(Map.of("jobmarket.ft.client.id", "id",
                 "jobmarket.ft.client.secret", "secret"))) {
             HttpResponse<String> response = live.get("/sandbox/partenaire/offresdemploi/v2/offres/search?appellation=14153");
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(live.get("/sandbox/geocoder/reverse/?lon=2.3125&lat=48.8727").statusCode()).isEqualTo(404);
+            assertThat(live.get("/sandbox/stats").statusCode()).isEqualTo(404);
         }
     }
 }
