@@ -68,8 +68,11 @@ final class WarehouseApply {
         return List.copyOf(steps);
     }
 
-    /** Runs every step on {@code connection} in one transaction and commits. @return counts per warehouse table */
-    static Map<String, TableCounts> apply(Connection connection) throws SQLException {
+    /**
+     * Runs every step on {@code connection} in one transaction, records {@code fingerprint} as the
+     * classification of every offer, and commits. @return counts per warehouse table
+     */
+    static Map<String, TableCounts> apply(Connection connection, String fingerprint) throws SQLException {
         Map<String, TableCounts> counts = new LinkedHashMap<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -79,6 +82,10 @@ final class WarehouseApply {
                 if (step.table() != null && step.effect() != Effect.NONE) {
                     counts.merge(step.table(), result, TableCounts::plus);
                 }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql("classification_state_write"))) {
+                statement.setString(1, fingerprint);
+                statement.executeUpdate();
             }
             connection.commit();
             return counts;
