@@ -61,9 +61,11 @@ final class WarehouseApply {
         steps.add(new Step(null, "staging_lien_analyze", Effect.NONE));
         for (String dimension : JUNCTIONS) {
             String junction = "offre_" + dimension;
-            steps.add(new Step(junction, junction + "_delete_replaced", Effect.DELETED));
+            // the offer's rows end as its latest extraction's complete set, all with that date; a pair seen
+            // again is re-dated in place (no foreign-key check), not deleted and inserted again
+            steps.add(new Step(junction, junction + "_delete_vanished", Effect.DELETED));
+            steps.add(new Step(junction, junction + "_redate", Effect.UPDATED));
             steps.add(new Step(junction, junction + "_insert", Effect.INSERTED));
-            steps.add(new Step(junction, junction + "_delete_older", Effect.DELETED));
         }
         return List.copyOf(steps);
     }
