@@ -45,6 +45,7 @@ final class WarehouseApply {
     private static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(null, "apply_work_mem", Effect.NONE));
+        steps.add(new Step(null, "apply_hash_joins", Effect.NONE));
         // reclassified offers first: this load's own offers are then overwritten by their update
         steps.add(new Step("descriptionoffre", "descriptionoffre_reclassify", Effect.UPDATED));
         for (String table : ONE_TO_ONE) {
