@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
  * @param offersRejected    offers without a usable id, or repeating an id already read (first one wins)
  * @param offersWithProblems offers with at least one unreadable attribute, stored as NULL
  * @param nulCharactersRemoved NUL characters removed from texts (PostgreSQL text cannot hold them)
+ * @param offersRechecked   offers outside the load whose metier_data and keywords were recomputed: all of
+ *                          them when the classification changed since the last load, none otherwise
  * @param offersReclassified offers outside the load whose metier_data or keywords changed
  */
 public record LoadReport(Path historyFile, LocalDate extractionDate, LocalDate loadedFrom, long offersRead,
         long offersStaged, long offersSkipped, long offersRejected, long offersWithProblems, long nulCharactersRemoved,
-        long offersReclassified, Map<String, TableCounts> tables, Duration duration) {
+        long offersRechecked, long offersReclassified, Map<String, TableCounts> tables, Duration duration) {
 
     public record TableCounts(long inserted, long updated, long deleted) {
         TableCounts plus(TableCounts other) {
@@ -41,10 +43,10 @@ public record LoadReport(Path historyFile, LocalDate extractionDate, LocalDate l
     public String summary() {
         return String.format("Warehouse load of %s (extraction %s, %s): %d offers read, %d loaded, %d skipped as"
                         + " already loaded, %d rejected, %d with unreadable attributes, %d NUL characters removed,"
-                        + " %d reclassified; rows +inserted ~updated -deleted: %s; %d ms",
+                        + " %d re-checked for a new classification, %d reclassified; rows +inserted ~updated -deleted: %s; %d ms",
                 historyFile.getFileName(), extractionDate, loadedFrom == null ? "full" : "from " + loadedFrom,
                 offersRead, offersStaged, offersSkipped, offersRejected, offersWithProblems, nulCharactersRemoved,
-                offersReclassified,
+                offersRechecked, offersReclassified,
                 tables.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 duration.toMillis());
     }
@@ -58,6 +60,7 @@ public record LoadReport(Path historyFile, LocalDate extractionDate, LocalDate l
         map.put("offers_rejected", offersRejected);
         map.put("offers_with_problems", offersWithProblems);
         map.put("nul_characters_removed", nulCharactersRemoved);
+        map.put("offers_rechecked", offersRechecked);
         map.put("offers_reclassified", offersReclassified);
         Map<String, Object> perTable = new LinkedHashMap<>();
         tables.forEach((table, counts) -> perTable.put(table,

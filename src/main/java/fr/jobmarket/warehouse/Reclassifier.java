@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * metier_data and liste_mots_cles are recomputed for every offer at every load (so that a change of
- * rules or of {@code jobmarket.classification.mode} reaches offers that are not in the load): the offers
- * outside the load are streamed from the warehouse, classified in Java, and the changed ones staged for
- * the apply transaction. Runs after staging_offre is filled, before the transaction, so the transaction
- * only applies the differences.
+ * When the classification changed since the last successful load (first load, another
+ * {@code jobmarket.classification.mode}, new rules: {@link Classification#fingerprint()}), metier_data and
+ * liste_mots_cles are recomputed for the offers that are not in the load: they are streamed from the
+ * warehouse, classified in Java, and the changed ones staged for the apply transaction. Runs after
+ * staging_offre is filled, before the transaction, so the transaction only applies the differences.
+ * The offers of the load are always classified from their current title and description (OfferRows).
  */
 final class Reclassifier {
 
@@ -24,8 +25,16 @@ final class Reclassifier {
     private Reclassifier() {
     }
 
-    /** @return offers whose class or keywords change */
-    static long stageChanges(DataSource dataSource, Classification classification) throws SQLException {
+    /**
+     * @param rechecked offers outside the load whose class and keywords were recomputed
+     * @param changed   those whose class or keywords change
+     */
+    record Result(long rechecked, long changed) {
+        static final Result NONE = new Result(0, 0);
+    }
+
+    static Result stageChanges(DataSource dataSource, Classification classification) throws SQLException {
+        long rechecked = 0;
         long changed = 0;
         try (Staging staging = new Staging(dataSource, List.of("staging_classification"));
              Connection connection = dataSource.getConnection()) {
@@ -34,6 +43,7 @@ final class Reclassifier {
                 read.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
+                        rechecked++;
                         String metierData = classification.metierData(rows.getString(2));
                         List<String> keywords = classification.keywords(rows.getString(3), metierData);
                         List<String> stored = list(rows.getArray(5));
@@ -49,7 +59,7 @@ final class Reclassifier {
             }
             staging.finish();
         }
-        return changed;
+        return new Result(rechecked, changed);
     }
 
     private static List<String> list(Array array) throws SQLException {

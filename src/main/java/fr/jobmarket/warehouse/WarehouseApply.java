@@ -45,6 +45,7 @@ final class WarehouseApply {
     private static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(null, "apply_work_mem", Effect.NONE));
+        steps.add(new Step(null, "apply_hash_joins", Effect.NONE));
         // reclassified offers first: this load's own offers are then overwritten by their update
         steps.add(new Step("descriptionoffre", "descriptionoffre_reclassify", Effect.UPDATED));
         for (String table : ONE_TO_ONE) {
@@ -61,15 +62,20 @@ final class WarehouseApply {
         steps.add(new Step(null, "staging_lien_analyze", Effect.NONE));
         for (String dimension : JUNCTIONS) {
             String junction = "offre_" + dimension;
-            steps.add(new Step(junction, junction + "_delete_replaced", Effect.DELETED));
+            // the offer's rows end as its latest extraction's complete set, all with that date; a pair seen
+            // again is re-dated in place (no foreign-key check), not deleted and inserted again
+            steps.add(new Step(junction, junction + "_delete_vanished", Effect.DELETED));
+            steps.add(new Step(junction, junction + "_redate", Effect.UPDATED));
             steps.add(new Step(junction, junction + "_insert", Effect.INSERTED));
-            steps.add(new Step(junction, junction + "_delete_older", Effect.DELETED));
         }
         return List.copyOf(steps);
     }
 
-    /** Runs every step on {@code connection} in one transaction and commits. @return counts per warehouse table */
-    static Map<String, TableCounts> apply(Connection connection) throws SQLException {
+    /**
+     * Runs every step on {@code connection} in one transaction, records {@code fingerprint} as the
+     * classification of every offer, and commits. @return counts per warehouse table
+     */
+    static Map<String, TableCounts> apply(Connection connection, String fingerprint) throws SQLException {
         Map<String, TableCounts> counts = new LinkedHashMap<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -79,6 +85,10 @@ final class WarehouseApply {
                 if (step.table() != null && step.effect() != Effect.NONE) {
                     counts.merge(step.table(), result, TableCounts::plus);
                 }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql("classification_state_write"))) {
+                statement.setString(1, fingerprint);
+                statement.executeUpdate();
             }
             connection.commit();
             return counts;

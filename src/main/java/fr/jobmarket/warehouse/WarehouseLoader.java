@@ -34,6 +34,9 @@ import java.util.Set;
  * so offers dated before the warehouse's latest date_extraction are already there as they are in the file
  * (the previous successful load saw them). After a failed load the warehouse's latest date stays older, so
  * the next load takes its offers too. {@code jobmarket.warehouse.full-reload} loads every offer.
+ *
+ * <p>The offers outside the load are reclassified only when the classification's fingerprint differs from
+ * the one the last successful load recorded (see {@link Reclassifier}).
  */
 public final class WarehouseLoader {
 
@@ -94,12 +97,16 @@ public final class WarehouseLoader {
                 Counter counter = stage(historyFile, extractionDate, loadedFrom, classification);
                 execute(control, "staging_analyze");
                 LOG.debug("Staged {} offers in {} ms", counter.staged, (System.nanoTime() - started) / 1_000_000);
-                long reclassified = Reclassifier.stageChanges(dataSource, classification);
+                // the offers outside the load keep their class unless the classification changed since the last load
+                boolean classificationChanged = !classification.fingerprint().equals(storedFingerprint(control));
+                Reclassifier.Result reclassified = classificationChanged
+                        ? Reclassifier.stageChanges(dataSource, classification) : Reclassifier.Result.NONE;
                 LOG.debug("Reclassification staged after {} ms", (System.nanoTime() - started) / 1_000_000);
-                Map<String, LoadReport.TableCounts> tables = WarehouseApply.apply(control);
+                Map<String, LoadReport.TableCounts> tables = WarehouseApply.apply(control, classification.fingerprint());
                 LOG.debug("Applied after {} ms", (System.nanoTime() - started) / 1_000_000);
                 LoadReport report = new LoadReport(historyFile, extractionDate, loadedFrom, counter.read, counter.staged,
-                        counter.skipped, counter.rejected, counter.withProblems, counter.nulCharacters, reclassified,
+                        counter.skipped, counter.rejected, counter.withProblems, counter.nulCharacters, reclassified.rechecked(),
+                        reclassified.changed(),
                         tables, Duration.ofNanos(System.nanoTime() - started));
                 LOG.info(report.summary());
                 return report;
@@ -185,6 +192,14 @@ public final class WarehouseLoader {
             rows.next();
             Date date = rows.getDate(1);
             return date == null ? null : date.toLocalDate();
+        }
+    }
+
+    /** The classification fingerprint of the last successful load; null before the first one. */
+    private static String storedFingerprint(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(WarehouseApply.sql("classification_state_read"));
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 

@@ -106,4 +106,15 @@ class ClassificationTest {
         assertThat(ORIGINAL.keywords("séries temporelles dans InfluxDB", "DE")).containsExactly("influxdb");
         assertThat(IMPROVED.keywords("séries temporelles dans InfluxDB", null)).containsExactly("influxdb");
     }
+
+    @Test
+    void fingerprintNamesTheModeAndIsEqualForEqualRules() {
+        assertThat(IMPROVED.fingerprint()).matches("improved-" + Classification.MATCHING_VERSION + "-[0-9a-f]{32}")
+                .isEqualTo(new Classification(ClassificationMode.IMPROVED).fingerprint());
+        assertThat(ORIGINAL.fingerprint()).startsWith("original-")
+                .isEqualTo(new Classification(ClassificationMode.ORIGINAL).fingerprint());
+        // the same rules in both modes: only the mode part differs
+        assertThat(ORIGINAL.fingerprint().substring("original".length()))
+                .isEqualTo(IMPROVED.fingerprint().substring("improved".length()));
+    }
 }

@@ -122,9 +122,10 @@ class WarehouseLoaderTest {
                 .containsExactly("2025-04-05|2025-04-01");
         // only rows that changed are counted
         assertThat(report.table("offreemploi")).isEqualTo(new LoadReport.TableCounts(1, 2, 0));
-        assertThat(report.table("offre_competence")).isEqualTo(new LoadReport.TableCounts(7, 0, 7));
-        // 188LLXS (7 -> 8) and 1316532 (9 re-seen): the 2025-03-02 rows give way to 2025-04-05 ones
-        assertThat(report.table("offre_qualification")).isEqualTo(new LoadReport.TableCounts(2, 0, 2));
+        // 188LLXS: four competences re-dated, one replaced; 1316532: its two re-dated
+        assertThat(report.table("offre_competence")).isEqualTo(new LoadReport.TableCounts(1, 6, 1));
+        // 188LLXS (7 -> 8) replaced, 1316532 (9 re-seen) re-dated
+        assertThat(report.table("offre_qualification")).isEqualTo(new LoadReport.TableCounts(1, 1, 1));
     }
 
     @Test
@@ -156,11 +157,31 @@ class WarehouseLoaderTest {
     }
 
     @Test
+    void reloadingAnOlderHistoryLeavesTheJunctionRowsOfTheLaterExtraction() {
+        load(resource("history-2.json"), "2025-04-05", true);
+        Map<String, List<String>> junctions = junctionRows();
+
+        load(resource("history-1.json"), "2025-03-02", true);
+
+        assertThat(junctionRows()).isEqualTo(junctions);
+        assertThat(rows("SELECT qualification_code, date_extraction FROM offre_qualification WHERE offre_id = '188LLXS'"))
+                .containsExactly("8|2025-04-05");
+    }
+
+    private static Map<String, List<String>> junctionRows() {
+        Map<String, List<String>> junctions = new java.util.TreeMap<>(dump());
+        junctions.keySet().removeIf(table -> !table.startsWith("offre_"));
+        return junctions;
+    }
+
+    @Test
     void reclassifiesOffersOutsideTheLoadWhenTheirStoredClassNoLongerMatchesTheRules() {
         load("history-1.json", "2025-03-02");
         // 176EARL is skipped by the next load (older extraction): a class the current rules do not give it is stale
         String expected = Classification.of(WarehouseTables.settings(false)).metierData("Analyste de données");
         execute("UPDATE descriptionoffre SET metier_data = 'DS', liste_mots_cles = '{stale}' WHERE offre_id = '176EARL'");
+        // the stale class came from rules of an earlier version
+        execute("UPDATE classification_state SET fingerprint = 'improved-0-earlier-rules'");
 
         LoadReport report = load("history-2.json", "2025-04-05");
 

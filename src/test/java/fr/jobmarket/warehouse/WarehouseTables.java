@@ -35,6 +35,12 @@ final class WarehouseTables {
         return new WarehouseLoader(TestDatabase.dataSource(), settings(fullReload)).load(history, LocalDate.parse(extractionDate));
     }
 
+    /** An incremental load in classification mode {@code mode} ("original" or "improved"). */
+    static LoadReport load(String resource, String extractionDate, String mode) {
+        Settings settings = Settings.load(Map.of(), new Properties(), Map.of(ClassificationMode.SETTING, mode));
+        return new WarehouseLoader(TestDatabase.dataSource(), settings).load(resource(resource), LocalDate.parse(extractionDate));
+    }
+
     static LoadReport load(String resource, String extractionDate) {
         return load(resource(resource), extractionDate, false);
     }

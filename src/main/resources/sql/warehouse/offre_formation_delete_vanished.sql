@@ -1,0 +1,10 @@
+-- offre_formation: for each offer of this load, the rows dated on or before its extraction whose formation is not
+-- in its new set (an offer whose list became empty keeps no row). Rows dated after it belong to a later
+-- extraction already loaded and stay. Result: rows deleted.
+DELETE FROM offre_formation j
+USING staging_offre s
+WHERE j.offre_id = s.offre_id
+  AND j.date_extraction <= s.date_lien
+  AND NOT EXISTS (
+      SELECT 1 FROM staging_lien l
+      WHERE l.dimension = 'formation' AND l.offre_id = j.offre_id AND l.dimension_id = j.formation_id)

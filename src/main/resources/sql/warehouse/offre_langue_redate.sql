@@ -1,0 +1,9 @@
+-- offre_langue: rows whose langue is still in the offer's new set get the new extraction's date. An update
+-- that leaves offre_id and langue_id alone skips both foreign-key checks, which a delete and re-insert
+-- would pay. Result: rows updated.
+UPDATE offre_langue j
+SET date_extraction = l.date_extraction
+FROM staging_lien l
+WHERE l.dimension = 'langue'
+  AND j.offre_id = l.offre_id AND j.langue_id = l.dimension_id
+  AND j.date_extraction < l.date_extraction
