@@ -60,7 +60,8 @@ public final class TestDatabase {
                     TRUNCATE offreemploi, contrat, entreprise, localisation, descriptionoffre,
                              competence, offre_competence, experience, offre_experience, formation, offre_formation,
                              qualiteprofessionnelle, offre_qualiteprofessionnelle, qualification, offre_qualification,
-                             langue, offre_langue, permisconduire, offre_permisconduire, harvest_run
+                             langue, offre_langue, permisconduire, offre_permisconduire, harvest_run,
+                             classification_state
                     RESTART IDENTITY CASCADE""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
