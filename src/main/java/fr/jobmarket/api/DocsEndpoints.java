@@ -40,7 +40,8 @@ public final class DocsEndpoints {
             </body>
             </html>
             """;
-    // syntax highlighting off: the text tables must not be coloured
+    // Syntax highlighting off: the text tables must not be coloured. "Try it out" goes to the server that
+    // served this page: the OpenAPI document names the listening address (0.0.0.0), which a browser cannot reach.
     private static final String INIT = """
             window.onload = function () {
               window.ui = SwaggerUIBundle({
@@ -49,7 +50,16 @@ public final class DocsEndpoints {
                 deepLinking: true,
                 syntaxHighlight: false,
                 presets: [SwaggerUIBundle.presets.apis],
-                layout: "BaseLayout"
+                layout: "BaseLayout",
+                requestInterceptor: function (request) {
+                  var target = new URL(request.url, window.location.href);
+                  if (target.pathname !== "/api-doc") {
+                    target.protocol = window.location.protocol;
+                    target.host = window.location.host;
+                    request.url = target.toString();
+                  }
+                  return request;
+                }
               });
             };
             """;

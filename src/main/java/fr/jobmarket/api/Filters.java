@@ -57,16 +57,20 @@ public record Filters(String metierData, boolean offresDispoOnly, List<String> c
         return value;
     }
 
-    /** The spellings FastAPI (pydantic) accepts for a boolean. */
     static boolean offresDispoOnly(QueryParameters query) {
-        String value = query.single("offres_dispo_only");
+        return bool(query, "offres_dispo_only");
+    }
+
+    /** A boolean query parameter, absent = false, in the spellings FastAPI (pydantic) accepts; anything else is a 400. */
+    static boolean bool(QueryParameters query, String name) {
+        String value = query.single(name);
         if (value == null) {
             return false;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on", "t", "y" -> true;
             case "false", "0", "no", "off", "f", "n" -> false;
-            default -> throw ApiProblem.badRequest("'offres_dispo_only' doit être un booléen, true ou false (reçu : "
+            default -> throw ApiProblem.badRequest("'" + name + "' doit être un booléen, true ou false (reçu : "
                     + Texts.quoted(Texts.shortened(value)) + ").");
         };
     }

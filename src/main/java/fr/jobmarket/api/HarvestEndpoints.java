@@ -36,7 +36,7 @@ public final class HarvestEndpoints {
         responder.answer(exchange, request -> {
             adminToken.authorize(exchange);
             String date = request.query().single("extraction_date");
-            boolean replay = "true".equalsIgnoreCase(request.query().single("replay"));
+            boolean replay = Filters.bool(request.query(), "replay");
             Map<String, Object> headers = new LinkedHashMap<>();
             headers.put("trigger", replay ? "replay" : "admin");
             headers.put("extractionDate", date == null ? "" : date);
@@ -46,10 +46,10 @@ public final class HarvestEndpoints {
             } catch (CamelExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof HarvestRuns.AlreadyRunning) {
-                    throw new ApiProblem(409, "Conflit", cause.getMessage());
+                    throw new ApiProblem(409, "Conflit", "Une récolte est déjà en cours : celle-ci n'est pas lancée.");
                 }
                 if (cause instanceof IllegalArgumentException) {
-                    throw ApiProblem.badRequest(cause.getMessage());
+                    throw ApiProblem.badRequest("'extraction_date' : " + cause.getMessage());
                 }
                 throw e;
             }

@@ -42,7 +42,8 @@ public final class Database implements Service {
             user = EmbeddedPostgres.SUPERUSER;
             password = "";
         } else if (!url.startsWith("jdbc:postgresql:")) {
-            throw settings.invalid("jobmarket.db.url", url, "a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/jobmarket");
+            throw settings.invalid("jobmarket.db.url", withoutParameters(url),
+                    "a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/jobmarket");
         }
         try {
             HikariDataSource pool = new HikariDataSource(poolConfig(settings, url, user, password));
@@ -52,7 +53,8 @@ public final class Database implements Service {
             if (embedded != null) {
                 embedded.close();
             }
-            throw new StartupException("Cannot use the database " + url + " (jobmarket.db.url / JOBMARKET_DB_URL): "
+            throw new StartupException("Cannot use the database " + withoutParameters(url)
+                    + " (jobmarket.db.url / JOBMARKET_DB_URL): "
                     + rootMessage(e), e);
         }
     }
@@ -120,6 +122,12 @@ public final class Database implements Service {
         if (embedded != null) {
             embedded.close();
         }
+    }
+
+    /** A JDBC URL may carry {@code ?password=...}: messages show it without its parameters. */
+    static String withoutParameters(String url) {
+        int question = url.indexOf('?');
+        return question < 0 ? url : url.substring(0, question) + "?...";
     }
 
     static String rootMessage(Throwable error) {

@@ -127,11 +127,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private void createDatabase() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, SUPERUSER, "");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+             PreparedStatement exists = connection.prepareStatement(SqlFiles.load("embedded/select-database.sql"))) {
             exists.setString(1, DATABASE);
             try (ResultSet rows = exists.executeQuery()) {
                 if (!rows.next()) {
-                    connection.createStatement().execute("CREATE DATABASE " + DATABASE);
+                    connection.createStatement().execute(SqlFiles.load("embedded/create-database.sql"));
                 }
             }
         } catch (SQLException e) {
@@ -145,10 +145,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public boolean isRunning() {
-        return running;
     }
 
     /** Fast shutdown: open transactions roll back, the server stops within seconds. */

@@ -244,8 +244,9 @@ final class FranceTravailClient {
         } catch (IOException e) {
             // not JSON: quote the text itself
         }
-        text = text.strip().replaceAll("\\s+", " ");
-        return redact(text.length() > MESSAGE_LENGTH ? text.substring(0, MESSAGE_LENGTH) + "..." : text);
+        // Mask before cutting: a secret straddling the cut would otherwise keep its first half.
+        text = redact(text.strip().replaceAll("\\s+", " "));
+        return text.length() > MESSAGE_LENGTH ? text.substring(0, MESSAGE_LENGTH) + "..." : text;
     }
 
     /** Masks the client secret and the last token, should an answer or an exception ever quote them. */

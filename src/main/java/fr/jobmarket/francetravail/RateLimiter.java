@@ -13,9 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * can delay one request by far more than the next one. So a request keeps its place in the window from the
  * moment it is sent until one second after its answer (or failure) came back: whatever the delays, the
  * server received it before that answer, and received the request that takes its place after it, so the
- * two are at least one second apart on the server's clock. The fixed margin on the send time used before
- * (a 1.05 s window) let a request delayed by more than 50 ms share a server second with ten others: the
- * sandbox, at the same limit, answered 429s in two of three 30,000-offer harvests.
+ * two are at least one second apart on the server's clock. A window counted from the send time, even with a
+ * margin, lets a request delayed by more than the margin share a server second with {@code limit} others.
  *
  * <p>The cost is the round trip: each of the {@code limit} places is busy for one second plus a request's
  * latency, so the steady throughput is {@code limit / (1 s + latency)}: about 95% of the limit against the

@@ -91,15 +91,28 @@ public final class HarvestJob {
         return run;
     }
 
+    /**
+     * Today in the harvest time zone, or the given date. A date earlier than the latest extraction already
+     * loaded is refused: the merge would stamp every offer seen again with a date older than its first write,
+     * and the warehouse would skip them as already loaded. Backfills go forward only.
+     */
     LocalDate parseExtractionDate(String text) {
+        LocalDate date;
         if (text == null || text.isBlank()) {
-            return LocalDate.now(settings.harvestTimeZone());
+            date = LocalDate.now(settings.harvestTimeZone());
+        } else {
+            try {
+                date = LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("expected a date YYYY-MM-DD, received '" + text + "'");
+            }
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("extraction_date must be a date YYYY-MM-DD, got '" + text + "'");
+        LocalDate latest = warehouseFigures.latestExtraction();
+        if (latest != null && date.isBefore(latest)) {
+            throw new IllegalArgumentException("the date " + date + " is earlier than the latest extraction already"
+                    + " loaded, " + latest + ": extraction dates only go forward");
         }
+        return date;
     }
 
     /** First stage: announce the run and prepare an empty {@code raw.partial/} directory. */
@@ -132,6 +145,8 @@ public final class HarvestJob {
 
     /** All appellations succeeded: their raw files replace the previous ones. */
     public void harvested(HarvestRun run) throws IOException {
+        // after the parallel split this runs on a worker thread: the run id goes back on its log lines
+        MDC.put("run.id", Long.toString(run.id()));
         run.pagingDone();
         if (run.replay()) {
             return;
@@ -173,6 +188,7 @@ public final class HarvestJob {
 
     /** Raw files, in appellation order, to this run's batch: dedupe, metropolitan filter, locations, dates. */
     public void buildBatch(HarvestRun run) throws IOException {
+        MDC.put("run.id", Long.toString(run.id()));
         List<Path> rawFiles = rawFilesInAppellationOrder(run);
         Path batch = settings.dataDir().resolve("work").resolve("batch.json");
         OfferBatch.Result result = offerBatch.build(rawFiles, run.extractionDate(), batch);
@@ -271,7 +287,8 @@ public final class HarvestJob {
         var counters = harvester.counters();
         MDC.put("run.id", Long.toString(run.id()));
         try {
-            LOG.info("Harvest progress: {}/{} appellations, {} requests ({} retries, {} x 429), {} offers, {} requests/s now",
+            LOG.info("Harvest progress: {}/{} appellations, {} requests ({} retries, {} x 429), {} offers,"
+                            + " {} requests/s since the previous line",
                     run.results().size(), run.appellationCount(), counters.requests(), counters.retries(),
                     counters.tooManyRequests(), counters.offers(),
                     String.format(java.util.Locale.ROOT, "%.1f", run.currentRate(counters.requests())));

@@ -22,6 +22,18 @@ public final class WarehouseFigures {
         this.dataSource = dataSource;
     }
 
+    /** The greatest date_extraction of the warehouse, or null when it is empty. */
+    public java.time.LocalDate latestExtraction() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(SqlFiles.load("warehouse/latest-extraction-date.sql"));
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getObject(1, java.time.LocalDate.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the latest extraction date: " + e.getMessage(), e);
+        }
+    }
+
     public Offers offers() {
         Map<String, Long> byMetierData = new LinkedHashMap<>();
         long available = 0;

@@ -22,7 +22,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class GeoReferenceTest {
 
     /** The original implementation's reference, read in place for comparison only (never copied here). */
-    private static final Path ORIGINAL = Path.of("/work/shared/data/code_name__city_department_region.csv");
+    // The original project's reference, test-only and never copied into the repository: beside the checkout in
+    // shared/data/, or where -Djobmarket.original-reference says.
+    private static final Path ORIGINAL = Path.of(System.getProperty("jobmarket.original-reference",
+            "../shared/data/code_name__city_department_region.csv"));
 
     private static final GeoReference REFERENCE = GeoReference.load();
 

@@ -150,6 +150,16 @@ class HarvestEndToEndTest {
 
     @Test
     @Order(5)
+    void anExtractionDateBeforeTheLatestOrAnUnclearReplayIsRefused() throws Exception {
+        HttpResponse<String> backwards = post("/admin/harvest?extraction_date=2025-07-01", "Authorization", "Bearer " + TOKEN);
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(backwards.body()).path("detail").asText()).contains("2025-07-22");
+        assertThat(post("/admin/harvest?replay=maybe", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(app.get("/admin/harvests").body()).get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(5)
     void aTriggerDuringARunIsRefused() {
         HarvestRuns runs = app.application().camelContext().getRegistry().lookupByNameAndType("harvestRuns", HarvestRuns.class);
         long blocking = runs.begin("test", java.time.LocalDate.of(2025, 7, 23));

@@ -1,0 +1,1 @@
+SELECT max(date_extraction) FROM offreemploi
