@@ -16,7 +16,7 @@ LOG="$DATA_DIR/app.log"
 JOBMARKET_DATA_DIR="$DATA_DIR" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT" \
   java -cp "target/jobmarket.jar${BENCH_EXTRA_CP:+:$BENCH_EXTRA_CP}" fr.jobmarket.JobMarketApplication >"$LOG" 2>&1 &
 APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
+trap 'status=$?; kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; rm -rf "$DATA_DIR"; exit $status' EXIT
 for _ in $(seq 1 120); do
   kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:" >&2; cat "$LOG" >&2; exit 1; }
   grep -q "Apache Camel .* started" "$LOG" && curl -fs "http://127.0.0.1:$HTTP_PORT/about" >/dev/null 2>&1 && break
