@@ -38,26 +38,7 @@ public final class JsonArrayFiles {
 
     /** Calls {@code handler} for each object; a file that is not an array of objects fails naming the file and position. */
     public static long forEach(Path file, ObjectHandler handler) throws IOException {
-        long count = 0;
-        try (JsonParser parser = MAPPER.createParser(file.toFile())) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException(file + ": expected a JSON array at " + parser.currentLocation().offsetDescription());
-            }
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (token != JsonToken.START_OBJECT) {
-                    throw new IOException(file + ": expected an object at " + parser.currentLocation().offsetDescription()
-                            + ", found " + token);
-                }
-                handler.accept(MAPPER.readTree(parser));
-                count++;
-            }
-            requireEnd(file, parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage() + " at "
-                    + (e.getLocation() == null ? "?" : e.getLocation().offsetDescription()), e);
-        }
-        return count;
+        return eachObject(file, (parser, index) -> handler.accept(MAPPER.readTree(parser)));
     }
 
     /** Receives each object's 0-based index, byte range in the file and the values of the requested fields. */
@@ -68,11 +49,34 @@ public final class JsonArrayFiles {
 
     /**
      * Reads only the requested top-level fields of each object (a scalar's text; the empty string for null, an
-     * object or an array; null only when the field is absent), skipping everything else without building trees, and reports where each object lies in the file ({@code
-     * end} exclusive), so that unchanged objects can be copied byte for byte. Fails like {@link #forEach} on
-     * anything but an array of objects.
+     * object or an array; null only when the field is absent), skipping everything else without building trees,
+     * and reports where each object lies in the file ({@code end} exclusive), so that unchanged objects can be
+     * copied byte for byte. Fails like {@link #forEach} on anything but an array of objects.
      */
     public static long forEachSpan(Path file, List<String> fields, SpanHandler handler) throws IOException {
+        return eachObject(file, (parser, index) -> {
+            long start = parser.currentTokenLocation().getByteOffset();
+            String[] values = new String[fields.size()];
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                int field = fields.indexOf(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (field >= 0) {
+                    values[field] = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : "";
+                }
+                parser.skipChildren();
+            }
+            handler.accept(index, start, parser.currentLocation().getByteOffset(), values);
+        });
+    }
+
+    /** Reads one object of the array: the parser stands on its START_OBJECT and must end on its END_OBJECT. */
+    @FunctionalInterface
+    private interface ObjectReader {
+        void read(JsonParser parser, long index) throws IOException;
+    }
+
+    /** The array around the objects: its brackets, one object after another, nothing after it. */
+    private static long eachObject(Path file, ObjectReader reader) throws IOException {
         long count = 0;
         try (JsonParser parser = MAPPER.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -84,17 +88,7 @@ public final class JsonArrayFiles {
                     throw new IOException(file + ": expected an object at " + parser.currentLocation().offsetDescription()
                             + ", found " + token);
                 }
-                long start = parser.currentTokenLocation().getByteOffset();
-                String[] values = new String[fields.size()];
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    int field = fields.indexOf(parser.currentName());
-                    JsonToken value = parser.nextToken();
-                    if (field >= 0) {
-                        values[field] = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : "";
-                    }
-                    parser.skipChildren();
-                }
-                handler.accept(count, start, parser.currentLocation().getByteOffset(), values);
+                reader.read(parser, count);
                 count++;
             }
             requireEnd(file, parser);
