@@ -94,7 +94,7 @@ public final class JobMarketApplication {
                     health.register(new DatabaseHealthCheck(database));
                 }
                 ApplicationBeans.bind(context, settings, database);
-                RouteDescriptions.copyFromRestVerbsOnceStarted(context);
+                RouteDescriptions.copyFromRestVerbs(context);
             }
         });
         if (!settings.liveMode()) {

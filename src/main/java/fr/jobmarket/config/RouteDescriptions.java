@@ -2,29 +2,38 @@ package fr.jobmarket.config;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.Route;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.model.Model;
-import org.apache.camel.model.rest.RestDefinition;
-import org.apache.camel.model.rest.VerbDefinition;
-
-import java.util.HashMap;
-import java.util.Map;
+import org.apache.camel.model.RouteDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Hawtio and the route list show each route's description. A REST verb's {@code description} documents the
- * operation in OpenAPI but does not reach the route Camel builds for it: it is copied there once the routes
- * exist. The route serving the OpenAPI document gets one too.
+ * operation in OpenAPI but does not reach the route Camel builds for it (JMX reads a route's description once,
+ * when the route is created): it is copied onto the route definitions before they start. The route serving the
+ * OpenAPI document is created at start; its description is set then.
  */
 public final class RouteDescriptions {
 
     static final String API_DOC_ROUTE = "api-doc";
+    static final String API_DOC_DESCRIPTION = "OpenAPI 3 document of the REST API, generated from the REST DSL";
 
     private RouteDescriptions() {
     }
 
-    /** REST routes exist only once the context has started: the copy runs then. */
-    public static void copyFromRestVerbsOnceStarted(CamelContext context) {
+    /** Call once the routes are loaded and before the context starts. */
+    public static void copyFromRestVerbs(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            if (route.getDescription() == null && Boolean.TRUE.equals(route.isRest()) && route.getInput() != null) {
+                String description = descriptionOf(route.getInput().getEndpointUri());
+                if (description != null) {
+                    route.setDescription(description);
+                }
+            }
+        }
         try {
             context.addStartupListener(new ExtendedStartupListener() {
                 @Override
@@ -33,7 +42,10 @@ public final class RouteDescriptions {
 
                 @Override
                 public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                    fromRestVerbs(started);
+                    Route apiDoc = started.getRoute(API_DOC_ROUTE);
+                    if (apiDoc != null && apiDoc.getDescription() == null) {
+                        apiDoc.getProperties().put(Route.DESCRIPTION_PROPERTY, API_DOC_DESCRIPTION);
+                    }
                 }
             });
         } catch (Exception e) {
@@ -41,22 +53,17 @@ public final class RouteDescriptions {
         }
     }
 
-    static void fromRestVerbs(CamelContext context) {
-        Map<String, String> verbs = new HashMap<>();
-        verbs.put(API_DOC_ROUTE, "OpenAPI 3 document of the REST API, generated from the REST DSL");
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        for (RestDefinition rest : model.getRestDefinitions()) {
-            for (VerbDefinition verb : rest.getVerbs()) {
-                if (verb.getId() != null && verb.getDescription() != null) {
-                    verbs.put(verb.getId(), verb.getDescription());
-                }
+    /** The REST DSL writes the verb's description, URL-encoded, into the rest: endpoint URI of the route it builds. */
+    static String descriptionOf(String restUri) {
+        int question = restUri.indexOf('?');
+        if (question < 0) {
+            return null;
+        }
+        for (String parameter : restUri.substring(question + 1).split("&")) {
+            if (parameter.startsWith("description=")) {
+                return URLDecoder.decode(parameter.substring("description=".length()), StandardCharsets.UTF_8);
             }
         }
-        for (Route route : context.getRoutes()) {
-            String description = verbs.get(route.getRouteId());
-            if (route.getDescription() == null && description != null) {
-                route.getProperties().put(Route.DESCRIPTION_PROPERTY, description);
-            }
-        }
+        return null;
     }
 }

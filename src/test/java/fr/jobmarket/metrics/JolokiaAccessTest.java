@@ -54,7 +54,7 @@ class JolokiaAccessTest {
     @Test
     void readsEveryRouteMBeanWithOurRouteIdsAndStatistics() throws Exception {
         JsonNode answer = jolokia(Map.of("type", "read", "mbean", "org.apache.camel:context=jobmarket,type=routes,*",
-                "attribute", List.of("RouteId", "State", "ExchangesTotal", "MeanProcessingTime")));
+                "attribute", List.of("RouteId", "Description", "State", "ExchangesTotal", "MeanProcessingTime")));
 
         assertThat(answer.path("status").asInt()).isEqualTo(200);
         List<String> routeIds = new ArrayList<>();
@@ -63,6 +63,7 @@ class JolokiaAccessTest {
         JsonNode about = answer.path("value").path(ROUTE);
         assertThat(about.path("State").asText()).isEqualTo("Started");
         assertThat(about.path("ExchangesTotal").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(about.path("Description").asText()).as("what Hawtio shows of the route").startsWith("Source des données");
     }
 
     @Test
