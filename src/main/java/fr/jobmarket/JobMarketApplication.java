@@ -81,14 +81,19 @@ public final class JobMarketApplication {
         main.bind("dataSource", database.dataSource());
         main.addMainListener(new MainListenerSupport() {
             @Override
-            public void afterConfigure(BaseMainSupport mainSupport) {
-                CamelContext context = mainSupport.getCamelContext();
-                // stopped after the routes when the context stops (Ctrl-C, SIGTERM, stop())
+            public void beforeConfigure(BaseMainSupport mainSupport) {
+                // Added before the HTTP server and the routes, so stopped after them (services stop in reverse
+                // order) when the context stops: Ctrl-C, SIGTERM, stop(). No request meets a closed pool.
                 try {
-                    context.addService(database, true, false);
+                    mainSupport.getCamelContext().addService(database, true, false);
                 } catch (Exception e) {
                     throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
                 }
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport mainSupport) {
+                CamelContext context = mainSupport.getCamelContext();
                 HealthCheckRegistry health = HealthCheckRegistry.get(context);
                 if (health != null) {
                     health.register(new DatabaseHealthCheck(database));
