@@ -76,8 +76,7 @@ public final class BusinessMetrics {
         this.registry = registry;
         this.clock = clock;
         for (String status : List.of("succeeded", "failed")) {
-            runs.put(status, Counter.builder("jobmarket.harvest.runs").description("Harvest runs by outcome")
-                    .tag("status", status).register(registry));
+            runs.put(status, counter("jobmarket.harvest.runs", "Harvest runs by outcome", "status", status));
         }
         gauge("jobmarket.harvest.running", "1 while a harvest runs, else 0", running);
         gauge("jobmarket.harvest.last.success.timestamp.seconds",
@@ -87,30 +86,27 @@ public final class BusinessMetrics {
                     "Duration of each stage of the last finished harvest", new Value(), "stage", stage));
         }
         for (String status : API_STATUSES) {
-            apiRequests.put(status, Counter.builder("jobmarket.francetravail.requests")
-                    .description("Requests to the France Travail API by response status (error = no response)")
-                    .tag("status", status).register(registry));
+            apiRequests.put(status, counter("jobmarket.francetravail.requests",
+                    "Requests to the France Travail API by response status (error = no response)", "status", status));
         }
-        retries = Counter.builder("jobmarket.francetravail.retries")
-                .description("France Travail requests sent again after a 429, a 5xx or a network error").register(registry);
+        retries = counter("jobmarket.francetravail.retries",
+                "France Travail requests sent again after a 429, a 5xx or a network error");
         for (String reason : DROP_REASONS) {
-            dropped.put(reason, Counter.builder("jobmarket.offers.dropped")
-                    .description("Harvested offers left out of the history, by reason").tag("reason", reason).register(registry));
+            dropped.put(reason, counter("jobmarket.offers.dropped", "Harvested offers left out of the history, by reason",
+                    "reason", reason));
         }
         for (String cas : LIEU_CAS) {
             lieuCas.put(cas, gauge("jobmarket.offers.lieu.cas",
                     "Offers of the last run by the way their location was resolved", new Value(), "lieu_cas", cas));
         }
         for (String outcome : GEOCODER_OUTCOMES) {
-            geocoder.put(outcome, Counter.builder("jobmarket.geocoder.requests")
-                    .description("Reverse-geocoding look-ups by outcome (cached = answered without a request)")
-                    .tag("outcome", outcome).register(registry));
+            geocoder.put(outcome, counter("jobmarket.geocoder.requests",
+                    "Reverse-geocoding look-ups by outcome (cached = answered without a request)", "outcome", outcome));
         }
         for (String table : TABLES) {
             for (String operation : ROW_OPERATIONS) {
-                rows.put(table + "/" + operation, Counter.builder("jobmarket.warehouse.rows")
-                        .description("Warehouse rows written, by table and operation")
-                        .tag("table", table).tag("operation", operation).register(registry));
+                rows.put(table + "/" + operation, counter("jobmarket.warehouse.rows",
+                        "Warehouse rows written, by table and operation", "table", table, "operation", operation));
             }
         }
         for (String metier : METIER_DATA) {
@@ -279,6 +275,10 @@ public final class BusinessMetrics {
         if (warned.add(key)) {
             LOG.warn(message, arguments);
         }
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     private Value gauge(String name, String description, Value value, String... tags) {
