@@ -211,8 +211,11 @@ public final class LocationEnricher {
 
     /** Reference 3.3.6: accents removed, lower case, hyphens as spaces (and typographic apostrophes, spaces tidied). */
     static String normalise(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replace('-', ' ').replace('\u2019', '\'')
-                .replaceAll("\\s+", " ").strip();
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(ascii.toLowerCase(Locale.ROOT).replace('-', ' ').replace('\u2019', '\'')).replaceAll(" ").strip();
     }
+
+    // Compiled once: normalise runs for every offer's label (metropolitan filter and cas_4).
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 }
