@@ -13,14 +13,13 @@ import fr.jobmarket.francetravail.Appellation;
 import fr.jobmarket.francetravail.AppellationHarvester;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.francetravail.HarvestCounters;
-import fr.jobmarket.geo.AddressApiGeocoder;
 import fr.jobmarket.geo.GeoReference;
-import fr.jobmarket.geo.LocationEnricher;
-import fr.jobmarket.geo.MetropolitanFilter;
 import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
+import fr.jobmarket.harvest.ProcessStage;
 import fr.jobmarket.harvest.OfferBatch;
+import fr.jobmarket.harvest.ProcessStage;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
@@ -78,8 +77,7 @@ final class ApplicationBeans {
                 metrics.retry();
             }
         });
-        LocationEnricher locations = new LocationEnricher(geoReference, new AddressApiGeocoder(context, settings));
-        OfferBatch offerBatch = new OfferBatch(new MetropolitanFilter(), locations);
+        ProcessStage.bind(context, geoReference);
 
         int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
         ExecutorService harvestPool = context.getExecutorServiceManager()
@@ -98,8 +96,8 @@ final class ApplicationBeans {
         registry.bind("apiHarvest", new HarvestEndpoints(apiCache, adminToken, runs, context.createProducerTemplate()));
 
         registry.bind("warehouseLoader", new WarehouseLoader(database.dataSource(), settings));
-        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, offerBatch, OfferHistory.of(settings),
-                metrics, new WarehouseFigures(database.dataSource()), apiCache, context.createProducerTemplate()));
+        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, OfferHistory.of(settings),
+                metrics, new WarehouseFigures(database.dataSource()), apiCache));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));

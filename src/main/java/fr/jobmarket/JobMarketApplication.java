@@ -5,6 +5,7 @@ import fr.jobmarket.config.DatabaseHealthCheck;
 import fr.jobmarket.config.RouteDescriptions;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
+import fr.jobmarket.geo.ReverseGeocoding;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -75,7 +76,7 @@ public final class JobMarketApplication {
         checkSettings(settings);
         Database database = Database.open(settings);
         Main main = new Main(JobMarketApplication.class);
-        main.setOverrideProperties(settings.asProperties());
+        main.setOverrideProperties(routeProperties(settings));
         main.bind("settings", settings);
         main.bind("database", database);
         main.bind("dataSource", database.dataSource());
@@ -107,6 +108,16 @@ public final class JobMarketApplication {
                     + " SANDBOX MODE, harvests read SYNTHETIC offers served by jobmarket itself, not real ones.");
         }
         return new JobMarketApplication(settings, database, main);
+    }
+
+    /**
+     * The settings as Camel placeholders, plus the values derived from them that routes use: the reverse
+     * geocoder's URL is the product's own sandbox geocoder in sandbox mode.
+     */
+    private static java.util.Properties routeProperties(Settings settings) {
+        java.util.Properties properties = settings.asProperties();
+        properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
+        return properties;
     }
 
     /** Every setting that can be wrong is checked before anything starts, each with a message naming it. */

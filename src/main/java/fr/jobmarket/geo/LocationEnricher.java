@@ -3,7 +3,6 @@ package fr.jobmarket.geo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jobmarket.geo.GeoReference.Commune;
-import fr.jobmarket.geo.ReverseGeocoder.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +19,9 @@ import java.util.regex.Pattern;
  * Location enrichment of reference 3.3: replaces an offer's {@code lieuTravail} by {@code lieu_cas} (cas_1 to
  * cas_5) and the commune, postal code, department and region attributes, each a text from the reference or
  * the API, or JSON null; never a placeholder such as "Inconnu". Thread-safe; counts go to {@link #stats()}.
+ *
+ * <p>The {@code locate} route calls it twice: {@link #pointToGeocode} names the point an offer needs reverse
+ * geocoded (coordinates only), the route asks the geocoder, and {@link #enrich} applies the cases with the answer.
  */
 public final class LocationEnricher {
 
@@ -35,7 +37,6 @@ public final class LocationEnricher {
     private static final Set<String> FRANCE = Set.of("FRANCE", "France", "France entière");
 
     private final GeoReference reference;
-    private final ReverseGeocoder geocoder;
     private final LocationStats stats = new LocationStats();
     private final Map<String, String> regionByNormalisedName = new HashMap<>();
 
@@ -62,9 +63,8 @@ public final class LocationEnricher {
         }
     }
 
-    public LocationEnricher(GeoReference reference, ReverseGeocoder geocoder) {
+    public LocationEnricher(GeoReference reference) {
         this.reference = reference;
-        this.geocoder = geocoder;
         reference.regions().forEach((code, name) -> regionByNormalisedName.put(normalise(name), code));
     }
 
@@ -72,12 +72,26 @@ public final class LocationEnricher {
         return stats;
     }
 
-    public void enrich(ObjectNode offer) {
-        JsonNode lieuTravail = offer.get("lieuTravail");
-        if (lieuTravail != null && !lieuTravail.isObject()) {
-            lieuTravail = null;
+    /**
+     * The point to reverse geocode for this offer, or null when its location needs none: coordinates without a
+     * commune code, swapped back when only the swapped order lies on the mainland.
+     */
+    public Coordinates pointToGeocode(ObjectNode offer) {
+        JsonNode lieuTravail = lieuTravail(offer);
+        if (lieuTravail == null || MetropolitanFilter.text(lieuTravail, "commune") != null) {
+            return null;
         }
-        Location location = locate(lieuTravail, offer.path("id").asText("?"));
+        return Coordinates.of(lieuTravail).map(point -> point.onMainlandOrSwapped().orElse(point)).orElse(null);
+    }
+
+    /**
+     * Replaces the offer's {@code lieuTravail} by its location attributes.
+     *
+     * @param place the geocoder's answer for {@link #pointToGeocode}'s point ({@link Place#NONE} or null when it
+     *              failed or found nothing); ignored for offers that needed no lookup
+     */
+    public void enrich(ObjectNode offer, Place place) {
+        Location location = locate(lieuTravail(offer), offer.path("id").asText("?"), place);
         offer.remove("lieuTravail");
         offer.remove("lieu_cas");
         for (String attribute : ATTRIBUTES) {
@@ -95,7 +109,12 @@ public final class LocationEnricher {
         stats.placed(location.cas());
     }
 
-    private Location locate(JsonNode lieuTravail, String offerId) {
+    private static JsonNode lieuTravail(ObjectNode offer) {
+        JsonNode lieuTravail = offer.get("lieuTravail");
+        return lieuTravail != null && lieuTravail.isObject() ? lieuTravail : null;
+    }
+
+    private Location locate(JsonNode lieuTravail, String offerId, Place answer) {
         if (lieuTravail == null) {
             return new Location("cas_5", null, null, null, null, null, null, null, null);
         }
@@ -107,7 +126,7 @@ public final class LocationEnricher {
         }
         Optional<Coordinates> coordinates = Coordinates.of(lieuTravail);
         if (coordinates.isPresent()) {
-            Location located = cas2(coordinates.get(), codePostal, libelle, offerId);
+            Location located = cas2(coordinates.get(), codePostal, libelle, offerId, answer);
             if (located != null) {
                 return located;
             }
@@ -144,13 +163,12 @@ public final class LocationEnricher {
      * of the label. A point outside the bounds is cas_2 only if the geocoder finds a commune of the reference
      * (islands such as Ouessant lie outside the mainland bounds); otherwise null: the label decides (cas_3 to 5).
      */
-    private Location cas2(Coordinates coordinates, String apiPostalCode, String libelle, String offerId) {
+    private Location cas2(Coordinates coordinates, String apiPostalCode, String libelle, String offerId, Place answer) {
         Optional<Coordinates> mainland = coordinates.onMainlandOrSwapped();
         if (mainland.isPresent() && mainland.get() != coordinates) {
             stats.swapped();
         }
-        Coordinates point = mainland.orElse(coordinates);
-        Optional<Place> place = geocode(point, offerId);
+        Optional<Place> place = geocoded(mainland.orElse(coordinates), offerId, answer);
 
         String codeInsee = place.map(Place::codeInsee).map(code -> code.toUpperCase(Locale.ROOT)).orElse(null);
         Optional<Commune> commune = Optional.ofNullable(codeInsee).flatMap(reference::byInsee);
@@ -179,29 +197,21 @@ public final class LocationEnricher {
         return Location.ofDepartment("cas_2", null, codePostal, department);
     }
 
-    private Optional<Place> geocode(Coordinates point, String offerId) {
+    private Optional<Place> geocoded(Coordinates point, String offerId, Place answer) {
         stats.geocodingRequested();
-        Optional<Place> place;
-        try {
-            place = geocoder.reverse(point.latitude(), point.longitude());
-        } catch (RuntimeException e) {
-            LOG.warn("offer {}: reverse geocoding of {},{} failed: {}", offerId, point.latitude(), point.longitude(),
-                    e.toString());
-            place = Optional.empty();
-        }
-        if (place == null || place.isEmpty()) {
+        if (answer == null || !answer.found()) {
             stats.geocodingFailed();
             return Optional.empty();
         }
         // The offer passed the metropolitan filter: a Corsican or overseas answer is a geocoder error, not a place.
-        if (MetropolitanFilter.byCommune(place.get().codeInsee()).isPresent()
-                || MetropolitanFilter.byPostalCode(place.get().codePostal()).isPresent()) {
+        if (MetropolitanFilter.byCommune(answer.codeInsee()).isPresent()
+                || MetropolitanFilter.byPostalCode(answer.codePostal()).isPresent()) {
             LOG.debug("offer {}: geocoder placed {},{} outside metropolitan France ({}), answer ignored", offerId,
-                    point.latitude(), point.longitude(), place.get());
+                    point.latitude(), point.longitude(), answer);
             stats.geocodingFailed();
             return Optional.empty();
         }
-        return place;
+        return Optional.of(answer);
     }
 
     /** A five-digit postal code, or null (empty, CEDEX text, junk). */

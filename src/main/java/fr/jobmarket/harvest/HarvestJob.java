@@ -11,8 +11,11 @@ import fr.jobmarket.history.MergeResult;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.warehouse.LoadReport;
 import fr.jobmarket.warehouse.WarehouseFigures;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Body;
+import org.apache.camel.CamelException;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -50,30 +53,28 @@ public final class HarvestJob {
     public static final String ADMIN = "admin";
     public static final String STARTUP = "startup";
     public static final String REPLAY = "replay";
+    /** Exchange property holding the {@link HarvestRun} in progress. */
+    public static final String RUN = "harvestRun";
 
     private final Settings settings;
     private final HarvestRuns runs;
     private final AppellationHarvester harvester;
-    private final OfferBatch offerBatch;
     private final OfferHistory history;
     private final BusinessMetrics metrics;
     private final WarehouseFigures warehouseFigures;
     private final ApiCache apiCache;
-    private final ProducerTemplate template;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
-    public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester, OfferBatch offerBatch,
+    public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester,
                       OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures,
-                      ApiCache apiCache, ProducerTemplate template) {
+                      ApiCache apiCache) {
         this.settings = settings;
         this.runs = runs;
         this.harvester = harvester;
-        this.offerBatch = offerBatch;
         this.history = history;
         this.metrics = metrics;
         this.warehouseFigures = warehouseFigures;
         this.apiCache = apiCache;
-        this.template = template;
     }
 
     /**
@@ -116,7 +117,7 @@ public final class HarvestJob {
     }
 
     /** First stage: announce the run and prepare an empty {@code raw.partial/} directory. */
-    public void start(HarvestRun run) throws IOException {
+    public void start(@ExchangeProperty(RUN) HarvestRun run) throws IOException {
         MDC.put("run.id", Long.toString(run.id()));
         metrics.runStarted();
         LOG.info("Harvest started: trigger {}, extraction date {}, {} appellations, {} mode{}", run.trigger(),
@@ -132,25 +133,23 @@ public final class HarvestJob {
     }
 
     /** Pages one appellation into {@code raw.partial/}; called in parallel by the route's split. */
-    public void harvestAppellation(Appellation appellation, HarvestRun run) {
+    public AppellationResult harvestAppellation(@Body Appellation appellation, @ExchangeProperty(RUN) HarvestRun run) {
         MDC.put("run.id", Long.toString(run.id()));
         try {
             AppellationResult result = harvester.harvest(appellation, partialRawDirectory());
-            run.add(result);
+            run.appellationDone();
             metrics.appellation(appellation.code(), result.announcedTotal(), result.offersCollected());
+            return result;
         } finally {
             MDC.remove("run.id");
         }
     }
 
     /** All appellations succeeded: their raw files replace the previous ones. */
-    public void harvested(HarvestRun run) throws IOException {
+    public void harvested(@Body List<AppellationResult> results, @ExchangeProperty(RUN) HarvestRun run) throws IOException {
         // after the parallel split this runs on a worker thread: the run id goes back on its log lines
         MDC.put("run.id", Long.toString(run.id()));
         run.pagingDone();
-        if (run.replay()) {
-            return;
-        }
         Path raw = rawDirectory();
         Path old = raw.resolveSibling("raw.old");
         deleteTree(old);
@@ -165,7 +164,7 @@ public final class HarvestJob {
         long requests = 0;
         long retries = 0;
         Map<String, Object> perAppellation = new LinkedHashMap<>();
-        for (AppellationResult result : run.results()) {
+        for (AppellationResult result : results) {
             announced += result.announcedTotal();
             collected += result.offersCollected();
             requests += result.requests();
@@ -174,7 +173,7 @@ public final class HarvestJob {
                     Map.of("announced", result.announcedTotal(), "collected", result.offersCollected()));
         }
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("appellations", run.results().size());
+        counts.put("appellations", results.size());
         counts.put("announced", announced);
         counts.put("collected", collected);
         counts.put("requests", requests);
@@ -183,16 +182,17 @@ public final class HarvestJob {
         counts.put("per_appellation", perAppellation);
         record(run, "harvest", counts);
         LOG.info("Harvest stage done: {} appellations, {} offers announced, {} collected, {} requests, {} retries in {} s",
-                run.results().size(), announced, collected, requests, retries, elapsedSeconds(run));
+                results.size(), announced, collected, requests, retries, elapsedSeconds(run));
     }
 
-    /** Raw files, in appellation order, to this run's batch: dedupe, metropolitan filter, locations, dates. */
-    public void buildBatch(HarvestRun run) throws IOException {
+    /** Where the process stage writes this run's batch. */
+    public Path batchFile() {
+        return settings.dataDir().resolve("work").resolve("batch.json");
+    }
+
+    /** The process stage is done: its counts go to the run record and the metrics. */
+    public void processed(@Body OfferBatch.Result result, @ExchangeProperty(RUN) HarvestRun run) {
         MDC.put("run.id", Long.toString(run.id()));
-        List<Path> rawFiles = rawFilesInAppellationOrder(run);
-        Path batch = settings.dataDir().resolve("work").resolve("batch.json");
-        OfferBatch.Result result = offerBatch.build(rawFiles, run.extractionDate(), batch);
-        run.batchFile(batch);
         record(run, "process", result.counts());
         result.dropped().forEach(metrics::dropped);
         metrics.lieuCas(result.locations().perCase());
@@ -202,15 +202,25 @@ public final class HarvestJob {
     }
 
     /**
-     * This run's batch merged into the cumulative JSON history (a new occurrence file), and the warehouse loaded
-     * from the complete new file before it becomes current: if the load fails, the previous history file stays
-     * current and the warehouse transaction rolls back, so nothing downstream changes.
+     * This run's batch merged into the cumulative JSON history: a new occurrence file, complete but not current
+     * until {@link OfferHistory.PendingMerge#commit()}, once the warehouse has loaded it.
      */
-    public void mergeAndLoad(HarvestRun run) throws IOException {
-        LoadReport[] load = new LoadReport[1];
-        MergeResult result = history.merge(run.batchFile(), run.extractionDate(), run.startedAt(),
-                newHistory -> load[0] = loadWarehouse(newHistory, run));
-        run.historyFile(result.file());
+    public OfferHistory.PendingMerge prepareMerge(@ExchangeProperty("batchFile") Path batchFile,
+                                                  @ExchangeProperty(RUN) HarvestRun run) throws IOException {
+        return history.prepare(batchFile, run.extractionDate(), run.startedAt());
+    }
+
+    /** Without a commit, the new file is deleted and the previous history stays current. */
+    public void releaseMerge(@ExchangeProperty("pendingMerge") OfferHistory.PendingMerge pending) throws IOException {
+        if (pending != null) {
+            pending.close();
+        }
+    }
+
+    /** History and warehouse stages done: their counts, the warehouse figures for the metrics, a fresh API cache. */
+    public void merged(@Body MergeResult result, @ExchangeProperty("warehouseReport") LoadReport load,
+                       @ExchangeProperty(RUN) HarvestRun run) {
+        MDC.put("run.id", Long.toString(run.id()));
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("file", result.file().getFileName().toString());
         counts.put("occurrence", result.occurrence());
@@ -218,12 +228,12 @@ public final class HarvestJob {
         counts.put("kept", result.kept());
         counts.put("updated", result.updated());
         counts.put("added", result.added());
-        counts.put("seconds", (result.duration().toMillis() - load[0].duration().toMillis()) / 1000.0);
+        counts.put("seconds", (result.duration().toMillis() - load.duration().toMillis()) / 1000.0);
         record(run, "history", counts);
         LOG.info("History stage done: {} ({} offers: {} kept from earlier runs, {} updated, {} new)",
                 result.file().getFileName(), result.totalOffers(), result.kept(), result.updated(), result.added());
-        record(run, "warehouse", load[0].asMap());
-        load[0].tables().forEach((table, rows) -> {
+        record(run, "warehouse", load.asMap());
+        load.tables().forEach((table, rows) -> {
             metrics.rows(table, "inserted", rows.inserted());
             metrics.rows(table, "updated", rows.updated());
             metrics.rows(table, "deleted", rows.deleted());
@@ -233,17 +243,7 @@ public final class HarvestJob {
         apiCache.invalidate();
     }
 
-    private LoadReport loadWarehouse(Path newHistory, HarvestRun run) throws Exception {
-        MDC.put("run.id", Long.toString(run.id()));
-        try {
-            return template.requestBodyAndHeader("direct:warehouse-load", newHistory, "extractionDate",
-                    run.extractionDate(), LoadReport.class);
-        } catch (CamelExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    public void succeed(HarvestRun run) {
+    public void succeed(@ExchangeProperty(RUN) HarvestRun run) {
         record(run, "total_seconds", elapsedSeconds(run));
         runs.succeed(run.id());
         metrics.runFinished(true, stageSeconds(run));
@@ -251,8 +251,9 @@ public final class HarvestJob {
         end(run);
     }
 
-    public void fail(HarvestRun run, Exception error) {
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    public void fail(@ExchangeProperty(RUN) HarvestRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        MDC.put("run.id", Long.toString(run.id()));
+        String message = reason(error);
         try {
             metrics.runFinished(false, stageSeconds(run));
             runs.fail(run.id(), message);
@@ -266,6 +267,21 @@ public final class HarvestJob {
             }
             end(run);
         }
+    }
+
+    /** The failure's own message, without the wrappers Camel adds as it crosses splits and routes. */
+    static String reason(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CamelException || cause instanceof RuntimeCamelException) {
+            if (cause.getCause() == null) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return "unknown error";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private void end(HarvestRun run) {
@@ -289,7 +305,7 @@ public final class HarvestJob {
         try {
             LOG.info("Harvest progress: {}/{} appellations, {} requests ({} retries, {} x 429), {} offers,"
                             + " {} requests/s since the previous line",
-                    run.results().size(), run.appellationCount(), counters.requests(), counters.retries(),
+                    run.appellationsDone(), run.appellationCount(), counters.requests(), counters.retries(),
                     counters.tooManyRequests(), counters.offers(),
                     String.format(java.util.Locale.ROOT, "%.1f", run.currentRate(counters.requests())));
         } finally {
@@ -314,7 +330,8 @@ public final class HarvestJob {
         runs.recordCounts(run.id(), Map.of(stage, counts));
     }
 
-    private List<Path> rawFilesInAppellationOrder(HarvestRun run) throws IOException {
+    /** The raw files of the run, in the appellation file's order: the process stage reads them in this order. */
+    public List<Path> rawFiles() throws IOException {
         Path raw = rawDirectory();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(raw)) {

@@ -1,17 +1,15 @@
 package fr.jobmarket.harvest;
 
 import fr.jobmarket.francetravail.Appellation;
-import fr.jobmarket.francetravail.AppellationResult;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One harvest in progress, carried through the harvest route as an exchange property: its record id,
@@ -26,13 +24,11 @@ public final class HarvestRun {
     private final Instant startedInstant = Instant.now();
     private final boolean replay;
     private final List<Appellation> appellations;
-    private final List<AppellationResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger appellationsDone = new AtomicInteger();
     private final Map<String, Object> counts = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean paging = true;
     private volatile long progressRequests;
     private volatile long progressNanos = System.nanoTime();
-    private volatile Path batchFile;
-    private volatile Path historyFile;
 
     public HarvestRun(long id, String trigger, LocalDate extractionDate, LocalDateTime startedAt,
                       List<Appellation> appellations) {
@@ -78,14 +74,13 @@ public final class HarvestRun {
         return appellations.size();
     }
 
-    public void add(AppellationResult result) {
-        results.add(result);
+    /** One more appellation paged, for progress lines (the results themselves travel with the exchange). */
+    public void appellationDone() {
+        appellationsDone.incrementAndGet();
     }
 
-    public List<AppellationResult> results() {
-        synchronized (results) {
-            return List.copyOf(results);
-        }
+    public int appellationsDone() {
+        return appellationsDone.get();
     }
 
     public void count(String stage, Object stageCounts) {
@@ -117,19 +112,4 @@ public final class HarvestRun {
         return rate;
     }
 
-    public Path batchFile() {
-        return batchFile;
-    }
-
-    public void batchFile(Path file) {
-        this.batchFile = file;
-    }
-
-    public Path historyFile() {
-        return historyFile;
-    }
-
-    public void historyFile(Path file) {
-        this.historyFile = file;
-    }
 }

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +43,74 @@ public final class JsonArrayFiles {
     /** Calls {@code handler} for each object; a file that is not an array of objects fails naming the file and position. */
     public static long forEach(Path file, ObjectHandler handler) throws IOException {
         return eachObject(file, (parser, index) -> handler.accept(MAPPER.readTree(parser)));
+    }
+
+    /**
+     * The objects of the array one at a time, for a streaming split: only the current object is in memory. Fails
+     * like {@link #forEach} (as an {@link UncheckedIOException} from {@code hasNext}) on anything but an array of
+     * objects; close it when stopping early.
+     */
+    public static final class ObjectIterator implements Iterator<ObjectNode>, Closeable {
+        private final Path file;
+        private final JsonParser parser;
+        private ObjectNode next;
+        private boolean ended;
+
+        public ObjectIterator(Path file) throws IOException {
+            this.file = file;
+            this.parser = MAPPER.createParser(file.toFile());
+            try {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IOException(file + ": expected a JSON array at " + parser.currentLocation().offsetDescription());
+                }
+            } catch (IOException e) {
+                parser.close();
+                throw readable(file, e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !ended) {
+                try {
+                    JsonToken token = parser.nextToken();
+                    if (token == JsonToken.END_ARRAY) {
+                        requireEnd(file, parser);
+                        ended = true;
+                        parser.close();
+                    } else if (token != JsonToken.START_OBJECT) {
+                        throw new IOException(file + ": expected an object at " + parser.currentLocation().offsetDescription()
+                                + ", found " + token);
+                    } else {
+                        next = MAPPER.readTree(parser);
+                    }
+                } catch (IOException e) {
+                    close();
+                    throw new UncheckedIOException(readable(file, e));
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public ObjectNode next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException(file + ": no more objects");
+            }
+            ObjectNode object = next;
+            next = null;
+            return object;
+        }
+
+        @Override
+        public void close() {
+            ended = true;
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing was written: a failed close of a reader loses nothing
+            }
+        }
     }
 
     /** Receives each object's 0-based index, byte range in the file and the values of the requested fields. */
@@ -93,10 +165,18 @@ public final class JsonArrayFiles {
             }
             requireEnd(file, parser);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage() + " at "
-                    + (e.getLocation() == null ? "?" : e.getLocation().offsetDescription()), e);
+            throw readable(file, e);
         }
         return count;
+    }
+
+    /** A parser's complaint as a sentence naming the file and the position. */
+    private static IOException readable(Path file, IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return new IOException(file + " is not valid JSON: " + json.getOriginalMessage() + " at "
+                    + (json.getLocation() == null ? "?" : json.getLocation().offsetDescription()), e);
+        }
+        return e;
     }
 
     /** Text after the closing bracket means two files were concatenated or a write went wrong: refuse it. */

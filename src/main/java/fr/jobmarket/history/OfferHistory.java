@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import static fr.jobmarket.history.HistoryFiles.ARCHIVES;
 import static fr.jobmarket.history.HistoryFiles.HISTORY_CSV;
@@ -58,9 +59,6 @@ public final class OfferHistory {
     static final List<String> PERSONAL_DATA = List.of("contact", "agence");
     static final String DATE_EXTRACTION = "dateExtraction";
     static final String DATE_PREMIERE_ECRITURE = "datePremiereEcriture";
-
-    /** One merge at a time per directory inside this JVM; the file lock covers other processes. */
-    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
     /** Test seam: called after each durable step of a merge, with the step's name. */
     interface StepListener {
@@ -120,22 +118,41 @@ public final class OfferHistory {
 
     /**
      * As {@link #merge(Path, LocalDate, LocalDateTime)}, running {@code beforeCommit} on the complete new file just
-     * before it becomes current: if it fails, the merge is abandoned and the previous file stays current, so a
-     * harvest whose warehouse load fails changes neither the history nor the warehouse.
+     * before it becomes current: if it fails, the merge is abandoned and the previous file stays current.
      */
     public MergeResult merge(Path batchFile, LocalDate extractionDate, LocalDateTime runStart, BeforeCommit beforeCommit)
             throws IOException {
-        Files.createDirectories(directory);
-        return locked(() -> merge(recoverAndFindCurrent(), batchFile, extractionDate, runStart, beforeCommit));
+        try (PendingMerge pending = prepare(batchFile, extractionDate, runStart)) {
+            try {
+                beforeCommit.run(pending.newFile());
+            } catch (Exception e) {
+                throw pending.abandoned(e);
+            }
+            return pending.commit();
+        }
     }
 
-    private MergeResult merge(Optional<Path> previous, Path batchFile, LocalDate extractionDate, LocalDateTime runStart,
-                              BeforeCommit beforeCommit) throws IOException {
+    /**
+     * Steps 1 and 2 of the class comment: the new file complete on disk under its temporary name, not yet current.
+     * The history stays locked until the returned merge is committed or closed: the harvest route loads the
+     * warehouse from {@link PendingMerge#newFile()} in between, so a harvest whose load fails changes neither the
+     * history nor the warehouse.
+     */
+    public PendingMerge prepare(Path batchFile, LocalDate extractionDate, LocalDateTime runStart) throws IOException {
+        Files.createDirectories(directory);
+        Lock lock = Lock.acquire(directory);
+        try {
+            return prepare(lock, recoverAndFindCurrent(), batchFile, extractionDate, runStart);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    private PendingMerge prepare(Lock lock, Optional<Path> previous, Path batchFile, LocalDate extractionDate,
+                                 LocalDateTime runStart) throws IOException {
         long start = System.nanoTime();
         MergePass pass = MergePass.forBatch(batchFile, extractionDate.toString());
-        long batchRead = System.nanoTime();
-        long keptCopied;
-        long batchWritten;
         int occurrence = previous.map(file -> HistoryFiles.occurrence(file) + 1).orElse(1);
         Path next = directory.resolve(HistoryFiles.currentName(runStart, occurrence));
         Path journal = directory.resolve(JOURNAL);
@@ -144,37 +161,100 @@ public final class OfferHistory {
                 next.getFileName().toString()).write(journal);
         JsonArrayFiles.syncDirectory(directory);
         steps.reached("journal-written");
-        try (JsonArrayFiles.AtomicWriter writer = new JsonArrayFiles.AtomicWriter(next)) {
+        JsonArrayFiles.AtomicWriter writer = new JsonArrayFiles.AtomicWriter(next);
+        PendingMerge pending = new PendingMerge(lock, previous, batchFile, next, occurrence, pass, writer, start);
+        try {
             if (previous.isPresent()) {
                 pass.copyKeptOffers(previous.get(), writer);
             }
-            keptCopied = System.nanoTime();
+            pending.keptCopied = System.nanoTime();
             steps.reached("kept-offers-written");
             pass.writeBatch(batchFile, extractionDate.toString(), writer);
-            batchWritten = System.nanoTime();
+            pending.batchWritten = System.nanoTime();
             writer.finish();
             steps.reached("new-file-synced");
-            beforeCommit.run(writer.temporary());
-            writer.commit();
-        } catch (Exception e) {
-            Files.deleteIfExists(journal);
-            throw new IOException("history merge of " + batchFile + " stopped; "
-                    + previous.map(file -> file + " is still the current file and was not modified")
-                    .orElse("there is still no history file") + ": " + e.getMessage(), e);
+            return pending;
+        } catch (IOException | RuntimeException e) {
+            IOException failure = pending.abandoned(e);
+            pending.close();
+            throw failure;
         }
-        JsonArrayFiles.syncDirectory(directory);
-        steps.reached("new-file-current");
-        complete(previous.orElse(null), next, pass.ids());
+    }
 
-        long total = pass.ids().size();
-        long added = total - pass.kept() - pass.updated();
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms "
-                        + "(batch ids {} ms, kept offers {} ms, batch offers {} ms, flush and side files {} ms)",
-                next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis(),
-                millis(start, batchRead), millis(batchRead, keptCopied), millis(keptCopied, batchWritten),
-                millis(batchWritten, System.nanoTime()));
-        return new MergeResult(next, occurrence, total, pass.kept(), pass.updated(), added, duration);
+    /** A merge whose new file is complete but not yet current; holds the history's lock until commit or close. */
+    public final class PendingMerge implements AutoCloseable {
+        private final Lock lock;
+        private final Optional<Path> previous;
+        private final Path batchFile;
+        private final Path next;
+        private final int occurrence;
+        private final MergePass pass;
+        private final JsonArrayFiles.AtomicWriter writer;
+        private final long started;
+        private long keptCopied;
+        private long batchWritten;
+        private boolean ended;
+
+        private PendingMerge(Lock lock, Optional<Path> previous, Path batchFile, Path next, int occurrence, MergePass pass,
+                             JsonArrayFiles.AtomicWriter writer, long started) {
+            this.lock = lock;
+            this.previous = previous;
+            this.batchFile = batchFile;
+            this.next = next;
+            this.occurrence = occurrence;
+            this.pass = pass;
+            this.writer = writer;
+            this.started = started;
+        }
+
+        /** The new history, complete and on disk, under its temporary name. */
+        public Path newFile() {
+            return writer.temporary();
+        }
+
+        /** Steps 3 and 4: the new file becomes current, side files follow, the lock is released. */
+        public MergeResult commit() throws IOException {
+            try {
+                writer.commit();
+                JsonArrayFiles.syncDirectory(directory);
+                steps.reached("new-file-current");
+                complete(previous.orElse(null), next, pass.ids());
+            } finally {
+                ended = true;
+                lock.release();
+            }
+            long total = pass.ids().size();
+            long added = total - pass.kept() - pass.updated();
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            long end = System.nanoTime();
+            LOG.info("history merge: {} written with {} offers ({} kept, {} updated, {} added) in {} ms "
+                            + "(kept offers {} ms, batch offers {} ms, flush, load and side files {} ms)",
+                    next.getFileName(), total, pass.kept(), pass.updated(), added, duration.toMillis(),
+                    millis(started, keptCopied), millis(keptCopied, batchWritten), millis(batchWritten, end));
+            return new MergeResult(next, occurrence, total, pass.kept(), pass.updated(), added, duration);
+        }
+
+        /** The error to report when the merge stops before its commit, naming what stays current. */
+        IOException abandoned(Exception cause) {
+            return new IOException("history merge of " + batchFile + " stopped; "
+                    + previous.map(file -> file + " is still the current file and was not modified")
+                    .orElse("there is still no history file") + ": " + cause.getMessage(), cause);
+        }
+
+        /** Without commit: the temporary file and the journal are deleted, the previous file stays current. */
+        @Override
+        public void close() throws IOException {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                writer.close();
+                Files.deleteIfExists(directory.resolve(JOURNAL));
+            } finally {
+                lock.release();
+            }
+        }
     }
 
     /** Step 4 of the class comment; each part can be redone after a crash without changing the result. */
@@ -273,15 +353,65 @@ public final class OfferHistory {
     }
 
     private <T> T locked(IoAction<T> action) throws IOException {
-        synchronized (MONITORS.computeIfAbsent(directory, key -> new Object())) {
-            try (FileChannel channel = FileChannel.open(directory.resolve(HistoryFiles.LOCK),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.tryLock()) {
-                if (lock == null) {
+        Lock lock = Lock.acquire(directory);
+        try {
+            return action.run();
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * One merge at a time per directory: a semaphore inside this JVM (a merge may be committed by another thread
+     * than the one that prepared it), the file lock against other processes.
+     */
+    private static final class Lock {
+        private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+
+        private final Semaphore semaphore;
+        private final FileChannel channel;
+        private final FileLock fileLock;
+        private boolean released;
+
+        private Lock(Semaphore semaphore, FileChannel channel, FileLock fileLock) {
+            this.semaphore = semaphore;
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        static Lock acquire(Path directory) throws IOException {
+            Semaphore semaphore = IN_PROCESS.computeIfAbsent(directory, key -> new Semaphore(1));
+            semaphore.acquireUninterruptibly();
+            FileChannel channel = null;
+            try {
+                Files.createDirectories(directory);
+                channel = FileChannel.open(directory.resolve(HistoryFiles.LOCK), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
                     throw new IOException("another process is merging into " + directory + " (it holds "
                             + HistoryFiles.LOCK + "); try again when it has finished");
                 }
-                return action.run();
+                return new Lock(semaphore, channel, fileLock);
+            } catch (IOException | RuntimeException e) {
+                if (channel != null) {
+                    channel.close();
+                }
+                semaphore.release();
+                throw e;
+            }
+        }
+
+        synchronized void release() throws IOException {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                fileLock.release();
+                channel.close();
+            } finally {
+                semaphore.release();
             }
         }
     }

@@ -42,6 +42,9 @@ public final class SandboxApi {
     private static final Pattern APPELLATION = Pattern.compile("\\d{1,8}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The highest rate limit the sandbox can count (its window of accepted requests holds one second of them). */
+    public static final int MAX_RATE_LIMIT = RateWindow.CAPACITY;
+
     private final SyntheticOffers offers;
     private final RateWindow rate;
     private final LongSupplier nanoClock;

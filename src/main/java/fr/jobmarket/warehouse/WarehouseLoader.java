@@ -57,27 +57,23 @@ public final class WarehouseLoader {
     }
 
     /**
-     * Camel entry of {@code direct:warehouse-load}: the history file is the header {@code historyFile} or
-     * the body (path text, Path or File); the run's date is the header {@code extractionDate}
-     * (LocalDate or YYYY-MM-DD). The report becomes the body.
+     * Camel entry of {@code direct:warehouse-load}: the history file is the body (path text, Path or File); the
+     * run's date is the exchange property {@code extractionDate} (LocalDate or YYYY-MM-DD), set once by the harvest
+     * route. The report becomes the body.
      */
     public LoadReport load(Exchange exchange) {
-        Object file = exchange.getMessage().getHeader("historyFile");
-        if (file == null) {
-            file = exchange.getMessage().getBody();
-        }
+        Object file = exchange.getMessage().getBody();
         Path history = file instanceof Path path ? path : file instanceof File f ? f.toPath()
                 : file == null ? null : Path.of(file.toString());
         if (history == null) {
-            throw new IllegalArgumentException("Warehouse load: expected the history file path in header historyFile"
-                    + " or in the body, found none");
+            throw new IllegalArgumentException("Warehouse load: expected the history file path in the body, found none");
         }
-        Object date = exchange.getMessage().getHeader("extractionDate");
+        Object date = exchange.getProperty("extractionDate");
         LocalDate extractionDate;
         try {
             extractionDate = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Warehouse load of " + history + ": expected header extractionDate"
+            throw new IllegalArgumentException("Warehouse load of " + history + ": expected the property extractionDate"
                     + " as YYYY-MM-DD, found '" + date + "'");
         }
         return load(history, extractionDate);

@@ -2,7 +2,6 @@ package fr.jobmarket.geo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.jobmarket.geo.ReverseGeocoder.Place;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ class LocationEnricherTest {
     private static final GeoReference REFERENCE = GeoReference.load();
 
     /** Answers with a fixed place, or is down; records the points it was asked about. */
-    private static final class FakeGeocoder implements ReverseGeocoder {
+    private static final class FakeGeocoder implements PointGeocoder {
         private final Optional<Place> answer;
         private final boolean throwing;
         final List<double[]> asked = new ArrayList<>();
@@ -54,9 +53,9 @@ class LocationEnricherTest {
         return offer;
     }
 
-    private static ObjectNode enrich(ReverseGeocoder geocoder, Map<String, Object> lieuTravail) {
+    private static ObjectNode enrich(PointGeocoder geocoder, Map<String, Object> lieuTravail) {
         ObjectNode offer = offer(lieuTravail);
-        new LocationEnricher(REFERENCE, geocoder).enrich(offer);
+        new TestLocator(REFERENCE, geocoder).enrich(offer);
         return offer;
     }
 
@@ -114,7 +113,7 @@ class LocationEnricherTest {
     @Test
     void swapsCoordinatesBackBeforeGeocoding() {
         FakeGeocoder geocoder = new FakeGeocoder(new Place("33063", "33000"));
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, geocoder);
+        TestLocator enricher = new TestLocator(REFERENCE, geocoder);
         ObjectNode offer = offer(Map.of("libelle", "33 - Bordeaux", "latitude", -0.57918, "longitude", 44.837789));
         enricher.enrich(offer);
         assertThat(location(offer)).startsWith("cas_2", "33063", "Bordeaux", "33000");
@@ -133,7 +132,7 @@ class LocationEnricherTest {
     @Test
     void geocoderDownKeepsWhatIsKnownAndCountsTheFailure() {
         FakeGeocoder geocoder = FakeGeocoder.down();
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, geocoder);
+        TestLocator enricher = new TestLocator(REFERENCE, geocoder);
         ObjectNode fromLabel = offer(Map.of("libelle", "44 - NANTES", "latitude", 47.2184, "longitude", -1.5536));
         ObjectNode nothingKnown = offer(Map.of("libelle", "NANTES", "latitude", 47.2184, "longitude", -1.5536));
         enricher.enrich(fromLabel);
@@ -148,7 +147,7 @@ class LocationEnricherTest {
 
     @Test
     void ignoresAGeocoderAnswerOutsideMetropolitanFrance() {
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, new FakeGeocoder(new Place("2A004", "20000")));
+        TestLocator enricher = new TestLocator(REFERENCE, new FakeGeocoder(new Place("2A004", "20000")));
         ObjectNode offer = offer(Map.of("libelle", "13 - MARSEILLE", "latitude", 43.2965, "longitude", 5.3698));
         enricher.enrich(offer);
         assertThat(location(offer)).containsExactly("cas_2", null, null, null, null, "13", "Bouches-du-Rhône", "93",
@@ -216,14 +215,14 @@ class LocationEnricherTest {
                     null, null, null, null);
         }
         ObjectNode noLieu = MAPPER.createObjectNode().put("id", "1");
-        new LocationEnricher(REFERENCE, new FakeGeocoder(null)).enrich(noLieu);
+        new TestLocator(REFERENCE, new FakeGeocoder(null)).enrich(noLieu);
         assertThat(location(noLieu)).containsExactly("cas_5", null, null, null, null, null, null, null, null);
         assertThat(location(enrich(Map.of("codePostal", "")))).startsWith("cas_5");
     }
 
     @Test
     void unknownCommuneCodesKeepTheirDepartmentAndNeverWriteJunk() {
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, new FakeGeocoder(null));
+        TestLocator enricher = new TestLocator(REFERENCE, new FakeGeocoder(null));
         ObjectNode newCommune = offer(Map.of("libelle", "49 - X", "commune", "49999", "codePostal", "Inconnu"));
         ObjectNode junk = offer(Map.of("libelle", "Y", "commune", "abc"));
         enricher.enrich(newCommune);
@@ -236,7 +235,7 @@ class LocationEnricherTest {
 
     @Test
     void countsOffersPerCaseUntilReset() {
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, new FakeGeocoder(null));
+        TestLocator enricher = new TestLocator(REFERENCE, new FakeGeocoder(null));
         enricher.enrich(offer(Map.of("commune", "75108")));
         enricher.enrich(offer(Map.of("libelle", "France")));
         enricher.enrich(offer(Map.of("libelle", "Bretagne")));

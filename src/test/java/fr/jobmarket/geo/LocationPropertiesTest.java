@@ -2,7 +2,6 @@ package fr.jobmarket.geo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.jobmarket.geo.ReverseGeocoder.Place;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,14 +29,14 @@ class LocationPropertiesTest {
         Random random = new Random(20240701L);
         MetropolitanFilter filter = new MetropolitanFilter();
         // The geocoder answers with anything, including overseas or Corsican places, or fails.
-        ReverseGeocoder geocoder = (latitude, longitude) -> switch (random.nextInt(5)) {
+        PointGeocoder geocoder = (latitude, longitude) -> switch (random.nextInt(5)) {
             case 0 -> Optional.of(new Place("33063", "33000"));
             case 1 -> Optional.of(new Place("97411", "97400"));
             case 2 -> Optional.of(new Place(null, "20000"));
             case 3 -> Optional.empty();
             default -> throw new IllegalStateException("down");
         };
-        LocationEnricher enricher = new LocationEnricher(REFERENCE, geocoder);
+        TestLocator enricher = new TestLocator(REFERENCE, geocoder);
         Set<String> departments = REFERENCE.departmentCodes();
         int kept = 0;
 

@@ -2,7 +2,8 @@ package fr.jobmarket.harvest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.jobmarket.geo.Coordinates;
-import fr.jobmarket.geo.ReverseGeocoder;
+import fr.jobmarket.geo.Place;
+import fr.jobmarket.geo.PointGeocoder;
 import fr.jobmarket.history.JsonArrayFiles;
 import fr.jobmarket.sandbox.SandboxApi;
 
@@ -22,7 +23,7 @@ import java.util.Optional;
  * benchmark measures the pipeline's own work, not the network. The map is read from a TSV file
  * ({@code latitude, longitude, INSEE code, postal code}) written once from the sandbox geocoder's answers.
  */
-final class MapGeocoder implements ReverseGeocoder {
+final class MapGeocoder implements PointGeocoder {
 
     private final Map<Coordinates, Place> places;
 

@@ -2,7 +2,6 @@ package fr.jobmarket.harvest.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jobmarket.geo.GeoReference;
-import fr.jobmarket.geo.LocationEnricher;
 import fr.jobmarket.geo.MetropolitanFilter;
 import fr.jobmarket.harvest.OfferBatch;
 import fr.jobmarket.history.JsonArrayFiles;
@@ -10,6 +9,7 @@ import fr.jobmarket.history.MergeResult;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.history.bench.HeapWatch;
 import fr.jobmarket.sandbox.SyntheticOffers;
+import fr.jobmarket.support.ProcessRoutes;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,9 +28,9 @@ import java.util.List;
  * Corsican offers, every location case); the reverse-geocoder answers for their coordinates
  * ({@code geocoder.tsv}); and a {@value #HISTORY_OFFERS}-offer history ({@code history/}) built by the pipeline
  * itself from other synthetic offers, two thirds of the raw files' offers among them (their ids come back, their
- * content differs), passed through {@link OfferBatch} and {@link OfferHistory#merge}.
+ * content differs), passed through the process routes ({@link ProcessRoutes}) and {@link OfferHistory#merge}.
  *
- * <p>{@code run <dir>} times, in this JVM, {@link OfferBatch#build} over the raw files (dedupe, metropolitan filter,
+ * <p>{@code run <dir>} times, in this JVM, the process route over the raw files (dedupe, metropolitan filter,
  * location enrichment with the in-memory {@link MapGeocoder}, dates) and then {@link OfferHistory#merge} of that
  * batch into a copy of the seed history, in {@code <dir>/run}, and prints each stage's wall time, CPU time and heap
  * figures.
@@ -61,7 +61,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void generate(Path seed) throws IOException {
+    private static void generate(Path seed) throws Exception {
         Path ready = seed.resolve("READY");
         if (Files.exists(ready)) {
             System.out.println("seed data already in " + seed);
@@ -92,9 +92,10 @@ public final class PipelineBenchmark {
         everyRawFile.add(historyRaw);
         int points = MapGeocoder.write(everyRawFile, historySource.api(), tsv);
 
-        OfferBatch batch = offerBatch(MapGeocoder.read(tsv));
         Path historyBatch = seed.resolve("history-batch.json");
-        batch.build(List.of(historyRaw), HISTORY_RUN.toLocalDate(), historyBatch);
+        try (ProcessRoutes routes = ProcessRoutes.start(GeoReference.load(), MapGeocoder.read(tsv))) {
+            routes.run(List.of(historyRaw), HISTORY_RUN.toLocalDate(), historyBatch);
+        }
         MergeResult history = new OfferHistory(seed.resolve("history")).merge(historyBatch, HISTORY_RUN.toLocalDate(), HISTORY_RUN);
         Files.delete(historyRaw);
         Files.delete(historyBatch);
@@ -104,7 +105,7 @@ public final class PipelineBenchmark {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void run(Path seed, Path run) throws IOException {
+    private static void run(Path seed, Path run) throws Exception {
         String historyName = Files.readString(seed.resolve("READY")).strip();
         HeapWatch.deleteTree(run);
         Path history = Files.createDirectories(run.resolve("history"));
@@ -112,14 +113,14 @@ public final class PipelineBenchmark {
         List<Path> rawFiles = SandboxRawFiles.rawFiles(seed.resolve("raw"));
 
         long setUp = System.nanoTime();
-        OfferBatch offerBatch = offerBatch(MapGeocoder.read(seed.resolve("geocoder.tsv")));
-        System.out.printf("set-up (geographic reference, geocoder map), not timed below: %,d ms%n", millis(setUp));
+        ProcessRoutes routes = ProcessRoutes.start(GeoReference.load(), MapGeocoder.read(seed.resolve("geocoder.tsv")));
+        System.out.printf("set-up (geographic reference, geocoder map, process routes), not timed below: %,d ms%n", millis(setUp));
         HeapWatch heap = new HeapWatch();
 
         heap.restart();
         long started = System.nanoTime();
         long cpu = cpuNanos();
-        OfferBatch.Result batch = offerBatch.build(rawFiles, BENCH_RUN.toLocalDate(), run.resolve("work").resolve("batch.json"));
+        OfferBatch.Result batch = routes.run(rawFiles, BENCH_RUN.toLocalDate(), run.resolve("work").resolve("batch.json"));
         long transformMillis = millis(started);
         long transformCpuMillis = (cpuNanos() - cpu) / 1_000_000;
         long transformPeak = heap.peakUsedBytes();
@@ -140,14 +141,10 @@ public final class PipelineBenchmark {
                 merged.totalOffers(), merged.kept(), merged.updated(), merged.added(), Files.size(merged.file()) >> 20);
         System.out.printf("%-34s %9s %9s %16s %16s%n", "stage (max heap " + (HeapWatch.maxHeapBytes() >> 20) + " MB)",
                 "wall", "main cpu", "peak heap used", "live after GC");
-        row("transform (OfferBatch.build)", transformMillis, transformCpuMillis, transformPeak, transformLive);
+        row("transform (process route)", transformMillis, transformCpuMillis, transformPeak, transformLive);
         row("merge (OfferHistory.merge)", mergeMillis, mergeCpuMillis, heap.peakUsedBytes(), heap.largestLiveBytes());
         System.out.printf("%-34s %,6d ms %,6d ms%n", "transform + merge", transformMillis + mergeMillis,
                 transformCpuMillis + mergeCpuMillis);
-    }
-
-    private static OfferBatch offerBatch(MapGeocoder geocoder) {
-        return new OfferBatch(new MetropolitanFilter(), new LocationEnricher(GeoReference.load(), geocoder));
     }
 
     private static void row(String stage, long millis, long cpuMillis, long peakBytes, long liveBytes) {

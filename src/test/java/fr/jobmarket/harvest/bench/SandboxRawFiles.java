@@ -40,7 +40,7 @@ final class SandboxRawFiles {
     private final String authorization;
 
     SandboxRawFiles(SyntheticOffers offers) throws IOException {
-        this.api = new SandboxApi(offers, Integer.MAX_VALUE, System::nanoTime);
+        this.api = new SandboxApi(offers, SandboxApi.MAX_RATE_LIMIT, System::nanoTime);
         SandboxResponse token = api.token(Map.of("grant_type", "client_credentials"));
         this.authorization = "Bearer " + json(token, "token").path("access_token").asText();
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jobmarket.geo.GeoReference;
-import fr.jobmarket.geo.LocationEnricher;
-import fr.jobmarket.geo.MetropolitanFilter;
-import fr.jobmarket.geo.ReverseGeocoder;
+import fr.jobmarket.support.ProcessRoutes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-class OfferBatchTest {
+/**
+ * The process stage as the service runs it: the routes of process.camel.yaml and locate.camel.yaml (split,
+ * filters, idempotent consumer, enrich, aggregate) with their beans, the geocoder's HTTP request replaced.
+ */
+class ProcessRouteTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final GeoReference REFERENCE = GeoReference.load();
@@ -34,8 +38,17 @@ class OfferBatchTest {
     @TempDir
     Path directory;
 
-    private final ReverseGeocoder geocoder = (latitude, longitude) -> Optional.empty();
-    private final OfferBatch batch = new OfferBatch(new MetropolitanFilter(), new LocationEnricher(REFERENCE, geocoder));
+    private static ProcessRoutes routes;
+
+    @BeforeAll
+    static void startRoutes() {
+        routes = ProcessRoutes.start(REFERENCE, (latitude, longitude) -> Optional.empty());
+    }
+
+    @AfterAll
+    static void stopRoutes() {
+        routes.close();
+    }
 
     private static ObjectNode offer(String id, String intitule, Map<String, Object> lieuTravail) {
         ObjectNode offer = MAPPER.createObjectNode();
@@ -58,8 +71,8 @@ class OfferBatchTest {
         return Files.writeString(directory.resolve(name), MAPPER.writeValueAsString(array));
     }
 
-    private OfferBatch.Result build(Path... rawFiles) throws IOException {
-        return batch.build(List.of(rawFiles), EXTRACTION, directory.resolve("work").resolve("batch.json"));
+    private OfferBatch.Result build(Path... rawFiles) throws Exception {
+        return routes.run(List.of(rawFiles), EXTRACTION, directory.resolve("work").resolve("batch.json"));
     }
 
     private static List<ObjectNode> offersOf(OfferBatch.Result result) throws IOException {
@@ -69,7 +82,7 @@ class OfferBatchTest {
     }
 
     @Test
-    void keepsTheFirstCopyOfADuplicatedOfferInFileOrder() throws IOException {
+    void keepsTheFirstCopyOfADuplicatedOfferInFileOrder() throws Exception {
         Path dataEngineer = rawFile("404278_Data_Engineer.json",
                 offer("190AAAA", "copy of the first file", BORDEAUX), offer("190BBBB", "only here", BORDEAUX));
         Path dataAnalyst = rawFile("38971_Data_Analyst.json",
@@ -85,7 +98,7 @@ class OfferBatchTest {
     }
 
     @Test
-    void countsTheOffersItDropsByReason() throws IOException {
+    void countsTheOffersItDropsByReason() throws Exception {
         Path raw = rawFile("raw.json",
                 offer("190AAAA", "Basse-Terre", Map.of("libelle", "971 - Basse-Terre")),
                 offer("190BBBB", "Mayotte", Map.of("libelle", "Mayotte")),
@@ -102,7 +115,7 @@ class OfferBatchTest {
     }
 
     @Test
-    void removesContactAndAgencyAndStampsTheExtractionDateAfterTheLocation() throws IOException {
+    void removesContactAndAgencyAndStampsTheExtractionDateAfterTheLocation() throws Exception {
         ObjectNode offer = offer("190AAAA", "Data Engineer H/F", BORDEAUX);
         offer.putObject("contact").put("nom", "Mme Claire L'Hôte").put("courriel", "claire@example.invalid");
         offer.putObject("agence").put("courriel", "ape.00000@francetravail.fr");
@@ -121,7 +134,7 @@ class OfferBatchTest {
     }
 
     @Test
-    void writesTheLocationCaseAndItsAttributes() throws IOException {
+    void writesTheLocationCaseAndItsAttributes() throws Exception {
         OfferBatch.Result result = build(rawFile("raw.json",
                 offer("190AAAA", "Bordeaux", BORDEAUX),
                 offer("190BBBB", "department only", Map.of("libelle", "44 - Loire-Atlantique")),
@@ -144,7 +157,7 @@ class OfferBatchTest {
     }
 
     @Test
-    void skipsAndCountsOffersWithoutId() throws IOException {
+    void skipsAndCountsOffersWithoutId() throws Exception {
         OfferBatch.Result result = build(rawFile("raw.json",
                 offer(null, "no id at all", BORDEAUX),
                 offer("  ", "blank id", BORDEAUX),
@@ -156,12 +169,11 @@ class OfferBatchTest {
     }
 
     @Test
-    void aMalformedRawFileFailsNamingTheFileAndWritesNoBatch() throws IOException {
+    void aMalformedRawFileFailsNamingTheFileAndWritesNoBatch() throws Exception {
         Path good = rawFile("404278_Data_Engineer.json", offer("190AAAA", "fine", BORDEAUX));
         Path truncated = Files.writeString(directory.resolve("38971_Data_Analyst.json"), "[{\"id\":\"190BBBB\",\"intitule\":\"cut");
 
         assertThatThrownBy(() -> build(good, truncated))
-                .isInstanceOf(IOException.class)
                 .hasMessageContaining("38971_Data_Analyst.json");
         assertThat(directory.resolve("work").resolve("batch.json")).doesNotExist();
         assertThat(directory.resolve("work").resolve(".batch.json.tmp")).doesNotExist();

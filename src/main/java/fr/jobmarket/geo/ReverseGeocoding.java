@@ -1,0 +1,139 @@
+package fr.jobmarket.geo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.jobmarket.config.Settings;
+import fr.jobmarket.history.JsonArrayFiles;
+import fr.jobmarket.sandbox.SandboxHttp;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The rules of reverse geocoding that the {@code reverse-geocode} route calls around its HTTP request (the
+ * Géoplateforme geocoder's {@code /reverse?lon=..&lat=..}, a GeoCodeJSON FeatureCollection whose first feature
+ * gives {@code citycode} and {@code postcode}): the query of a point, the reading of an answer, and a cache.
+ *
+ * <p>Answers (a place, or none at that point) are kept for the life of the process, keyed by the coordinates
+ * rounded to 5 decimals (about one metre): the same workplaces come back every evening. Failures (geocoder down,
+ * timeout, an answer that is not GeoCodeJSON) are remembered for the current run only, so an outage costs one
+ * attempt per point and the next run asks again.
+ */
+public final class ReverseGeocoding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseGeocoding.class);
+    private static final int CACHE_SIZE = 20_000;
+    /** Route property holding the point to look up ({@link Coordinates}). */
+    public static final String POINT = "geocodePoint";
+
+    private final Map<String, Place> answers = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Place> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+    private final Set<String> failedThisRun = ConcurrentHashMap.newKeySet();
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    /** The geocoder's base URL: the product's own sandbox geocoder in sandbox mode, else jobmarket.geocoder.url. */
+    public static String baseUrl(Settings settings) {
+        if (!settings.liveMode()) {
+            return SandboxHttp.geocoderUrl(settings);
+        }
+        String url = settings.text("jobmarket.geocoder.url");
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw settings.invalid("jobmarket.geocoder.url", url, "an http:// or https:// URL");
+        }
+        return url.replaceAll("/+$", "");
+    }
+
+    /** A new run: the failures of the previous one are asked again. */
+    public void newRun() {
+        failedThisRun.clear();
+    }
+
+    /** The remembered answer for this point ({@link Place#NONE} for a failure of this run), or null: ask the geocoder. */
+    public Place cached(@ExchangeProperty(POINT) Coordinates point) {
+        String key = key(point);
+        Place place;
+        synchronized (answers) {
+            place = answers.get(key);
+        }
+        if (place == null && failedThisRun.contains(key)) {
+            place = Place.NONE;
+        }
+        if (place != null) {
+            cacheHits.incrementAndGet();
+        }
+        return place;
+    }
+
+    /** The query string of the reverse request. */
+    public String query(@ExchangeProperty(POINT) Coordinates point) {
+        return String.format(Locale.ROOT, "lon=%.5f&lat=%.5f&index=address", point.longitude(), point.latitude());
+    }
+
+    /**
+     * Reads a 200 answer and remembers it. The first feature's {@code citycode} and {@code postcode}; a
+     * collection without features is "no place here" ({@link Place#NONE}).
+     *
+     * @throws IllegalStateException when the answer is not a GeoCodeJSON FeatureCollection (the route counts a failure)
+     */
+    public Place answered(@ExchangeProperty(POINT) Coordinates point, @Body String body) {
+        Place place = read(body);
+        synchronized (answers) {
+            answers.put(key(point), place);
+        }
+        return place;
+    }
+
+    /** The lookup failed after its retries, or the circuit breaker is open: {@link Place#NONE}, remembered for this run. */
+    public Place failed(@ExchangeProperty(POINT) Coordinates point, @ExchangeProperty("CamelExceptionCaught") Exception error) {
+        if (failedThisRun.add(key(point)) && failures.incrementAndGet() == 1) {
+            LOG.warn("Reverse geocoding failed for {}: {}; offers at such points keep their department (counted as"
+                    + " geocoding failures)", key(point), error == null ? "circuit breaker open" : error.getMessage());
+        } else {
+            LOG.debug("Reverse geocoding failed for {}: {}", key(point), error == null ? "circuit breaker open" : error.toString());
+        }
+        return Place.NONE;
+    }
+
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    /** Points whose lookup failed, since the start of the process. */
+    public long failures() {
+        return failures.get();
+    }
+
+    static Place read(String body) {
+        JsonNode json;
+        try {
+            json = JsonArrayFiles.MAPPER.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.path("features").isArray()) {
+            throw new IllegalStateException("expected a GeoCodeJSON FeatureCollection, got "
+                    + (body == null || body.isEmpty() ? "nothing" : body.length() > 200 ? body.substring(0, 200) + "..." : body));
+        }
+        JsonNode properties = json.path("features").path(0).path("properties");
+        String codeInsee = properties.path("citycode").asText("");
+        String codePostal = properties.path("postcode").asText("");
+        return new Place(codeInsee.isEmpty() ? null : codeInsee, codePostal.isEmpty() ? null : codePostal);
+    }
+
+    private static String key(Coordinates point) {
+        return String.format(Locale.ROOT, "%.5f,%.5f", point.latitude(), point.longitude());
+    }
+}
