@@ -149,7 +149,7 @@ public final class SandboxApi {
         return stats();
     }
 
-    /** GET /reverse/?lon=..&lat=.. in the format of the French address API (api-adresse.data.gouv.fr). */
+    /** GET /reverse?lon=..&lat=.. in the GeoCodeJSON format of the Géoplateforme geocoder (data.geopf.fr/geocodage). */
     public SandboxResponse reverse(String lon, String lat) {
         double longitude;
         double latitude;

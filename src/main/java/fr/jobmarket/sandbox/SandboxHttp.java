@@ -50,7 +50,7 @@ public final class SandboxHttp {
         return baseUrl(settings) + API_PATH;
     }
 
-    /** Base of the reverse geocoder in sandbox mode (append /reverse/ as for the French address API). */
+    /** Base of the reverse geocoder in sandbox mode (append /reverse as for the Géoplateforme geocoder). */
     public static String geocoderUrl(Settings settings) {
         return baseUrl(settings) + GEOCODER_PATH;
     }

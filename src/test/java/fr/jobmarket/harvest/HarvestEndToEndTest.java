@@ -77,6 +77,9 @@ class HarvestEndToEndTest {
         long kept = counts.path("process").path("kept").asLong();
         assertThat(counts.path("process").path("duplicates").asLong()).isPositive();
         assertThat(counts.path("process").path("dropped").path("label_overseas").asLong()).isPositive();
+        // the sandbox geocoder answers every synthetic point: the locate route reached it through HTTP
+        assertThat(counts.path("process").path("geocoding_requests").asLong()).isPositive();
+        assertThat(counts.path("process").path("geocoding_failures").asLong()).isZero();
         assertThat(counts.path("history").path("occurrence").asInt()).isEqualTo(1);
         assertThat(counts.path("history").path("total").asLong()).isEqualTo(kept);
         assertThat(counts.path("warehouse").path("offers_loaded").asLong()).isEqualTo(kept);

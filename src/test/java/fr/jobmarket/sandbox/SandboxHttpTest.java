@@ -63,7 +63,7 @@ class SandboxHttpTest {
         assertThat(none.body()).isEmpty();
         assertThat(app.get(search).statusCode()).isEqualTo(401);
 
-        HttpResponse<String> reverse = app.get("/sandbox/geocoder/reverse/?lon=2.3125&lat=48.8727");
+        HttpResponse<String> reverse = app.get("/sandbox/geocoder/reverse?lon=2.3125&lat=48.8727");
         assertThat(reverse.statusCode()).isEqualTo(200);
         JsonNode properties = JSON.readTree(reverse.body()).at("/features/0/properties");
         assertThat(properties.get("citycode").asText()).isEqualTo("75108");
@@ -102,7 +102,7 @@ class SandboxHttpTest {
                 "jobmarket.ft.client.secret", "secret"))) {
             HttpResponse<String> response = live.get("/sandbox/partenaire/offresdemploi/v2/offres/search?appellation=14153");
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(live.get("/sandbox/geocoder/reverse/?lon=2.3125&lat=48.8727").statusCode()).isEqualTo(404);
+            assertThat(live.get("/sandbox/geocoder/reverse?lon=2.3125&lat=48.8727").statusCode()).isEqualTo(404);
             assertThat(live.get("/sandbox/stats").statusCode()).isEqualTo(404);
         }
     }
