@@ -14,6 +14,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +86,21 @@ class HarvestEndToEndTest {
         assertThat(counts.path("history").path("occurrence").asInt()).isEqualTo(1);
         assertThat(counts.path("history").path("total").asLong()).isEqualTo(kept);
         assertThat(counts.path("warehouse").path("offers_loaded").asLong()).isEqualTo(kept);
+
+        // What Hawtio shows: Camel's own counts per EIP node of the routes agree with the run record
+        long distinct = counts.path("process").path("read").asLong() - counts.path("process").path("duplicates").asLong()
+                - counts.path("process").path("without_id").asLong();
+        assertThat(processor("harvest-split-appellations", "ExchangesTotal")).isEqualTo(1L);
+        assertThat(processor("harvest-appellation", "ExchangesTotal")).isEqualTo(61L);
+        assertThat(processor("process-dedupe", "DuplicateMessageCount"))
+                .isEqualTo(counts.path("process").path("duplicates").asLong());
+        assertThat(processor("process-metropolitan", "ExchangesTotal")).isEqualTo(distinct);
+        assertThat(processor("process-locate", "ExchangesTotal")).isEqualTo(kept);
+        assertThat(processor("process-dates", "ExchangesTotal")).isEqualTo(kept);
+        // the offers, and the two signals that complete the last group: at the end of the split and in the cleanup
+        assertThat(processor("batch-group-offers", "ExchangesTotal")).isEqualTo(kept + 2);
+        assertThat(processor("reverse-geocode-breaker", "ExchangesTotal")).isPositive();
+        assertThat(processor("history-to-warehouse-load", "ExchangesTotal")).isEqualTo(1L);
 
         Path dataDir = app.application().settings().dataDir();
         assertThat(Files.list(dataDir.resolve("raw")).count()).isEqualTo(61);
@@ -259,5 +277,13 @@ class HarvestEndToEndTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** An attribute of the JMX bean of the EIP node with this id (what Jolokia serves to Hawtio). */
+    private static long processor(String id, String attribute) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        String context = app.application().camelContext().getManagementName();
+        ObjectName name = new ObjectName("org.apache.camel:context=" + context + ",type=processors,name=\"" + id + "\"");
+        return ((Number) server.getAttribute(name, attribute)).longValue();
     }
 }
