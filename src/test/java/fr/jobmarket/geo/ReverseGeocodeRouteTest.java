@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,14 +45,7 @@ class ReverseGeocodeRouteTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("jobmarket.geocoder.retries", "1");
-        properties.setProperty("jobmarket.geocoder.rate-limit", "1000");
-        properties.setProperty("jobmarket.geocoder.timeout-ms", "1000");
-        properties.setProperty("geocoder.reverse-url", "http://127.0.0.1:9/reverse");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        ProcessStage.bind(context, GeoReference.load());
-        ProcessRoutes.loadRoutes(context);
+        ProcessRoutes.configure(context, GeoReference.load(), 1, 1000);
         return context;
     }
 

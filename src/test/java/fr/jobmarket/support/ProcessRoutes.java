@@ -43,14 +43,8 @@ public final class ProcessRoutes implements AutoCloseable {
     public static ProcessRoutes start(GeoReference reference, PointGeocoder geocoder) {
         try {
             CamelContext context = new DefaultCamelContext();
-            Properties properties = new Properties();
-            properties.setProperty("jobmarket.geocoder.retries", "0");
-            properties.setProperty("jobmarket.geocoder.rate-limit", "100000");
-            properties.setProperty("jobmarket.geocoder.timeout-ms", "1000");
-            properties.setProperty("geocoder.reverse-url", "http://127.0.0.1:9/reverse");
-            context.getPropertiesComponent().setInitialProperties(properties);
-            ProcessStage.bind(context, reference);
-            loadRoutes(context);
+            // no retry, and a rate limit that never waits: the figures are the pipeline's own work
+            configure(context, reference, 0, 100_000);
             AtomicLong requests = new AtomicLong();
             AdviceWith.adviceWith(context, "geocoder-request", route -> route.weaveById("geocoder-http").replace()
                     .process(exchange -> {
@@ -64,8 +58,24 @@ public final class ProcessRoutes implements AutoCloseable {
         }
     }
 
+    /**
+     * Settings, beans and route files of the process stage in {@code context}; the geocoder's URL leads nowhere,
+     * its endpoint is to be woven out.
+     */
+    public static void configure(CamelContext context, GeoReference reference, int geocoderRetries, int geocoderRate)
+            throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("jobmarket.geocoder.retries", Integer.toString(geocoderRetries));
+        properties.setProperty("jobmarket.geocoder.rate-limit", Integer.toString(geocoderRate));
+        properties.setProperty("jobmarket.geocoder.timeout-ms", "1000");
+        properties.setProperty("geocoder.reverse-url", "http://127.0.0.1:9/reverse");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        ProcessStage.bind(context, reference);
+        loadRoutes(context);
+    }
+
     /** Loads the process stage's route files into {@code context}, route configurations first. */
-    public static void loadRoutes(CamelContext context) throws Exception {
+    private static void loadRoutes(CamelContext context) throws Exception {
         Resource[] resources = new Resource[ROUTE_FILES.size()];
         for (int i = 0; i < resources.length; i++) {
             resources[i] = ResourceHelper.resolveMandatoryResource(context, "classpath:routes/" + ROUTE_FILES.get(i) + ".camel.yaml");
