@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rules of reverse geocoding that the {@code reverse-geocode} route calls around its HTTP request (the
@@ -41,8 +40,6 @@ public final class ReverseGeocoding {
         }
     };
     private final Set<String> failedThisRun = ConcurrentHashMap.newKeySet();
-    private final AtomicLong cacheHits = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
 
     /** The geocoder's base URL: the product's own sandbox geocoder in sandbox mode, else jobmarket.geocoder.url. */
     public static String baseUrl(Settings settings) {
@@ -71,9 +68,6 @@ public final class ReverseGeocoding {
         if (place == null && failedThisRun.contains(key)) {
             place = Place.NONE;
         }
-        if (place != null) {
-            cacheHits.incrementAndGet();
-        }
         return place;
     }
 
@@ -98,22 +92,15 @@ public final class ReverseGeocoding {
 
     /** The lookup failed after its retries, or the circuit breaker is open: {@link Place#NONE}, remembered for this run. */
     public Place failed(@ExchangeProperty(POINT) Coordinates point, @ExchangeProperty("CamelExceptionCaught") Exception error) {
-        if (failedThisRun.add(key(point)) && failures.incrementAndGet() == 1) {
+        boolean firstOfRun = failedThisRun.isEmpty();
+        failedThisRun.add(key(point));
+        if (firstOfRun) {
             LOG.warn("Reverse geocoding failed for {}: {}; offers at such points keep their department (counted as"
                     + " geocoding failures)", key(point), error == null ? "circuit breaker open" : error.getMessage());
         } else {
             LOG.debug("Reverse geocoding failed for {}: {}", key(point), error == null ? "circuit breaker open" : error.toString());
         }
         return Place.NONE;
-    }
-
-    public long cacheHits() {
-        return cacheHits.get();
-    }
-
-    /** Points whose lookup failed, since the start of the process. */
-    public long failures() {
-        return failures.get();
     }
 
     static Place read(String body) {

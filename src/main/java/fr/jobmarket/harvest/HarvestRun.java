@@ -67,7 +67,7 @@ public final class HarvestRun {
     }
 
     public List<Appellation> appellations() {
-        return replay ? List.of() : appellations;
+        return appellations;
     }
 
     public int appellationCount() {
