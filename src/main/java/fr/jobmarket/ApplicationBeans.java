@@ -2,10 +2,12 @@ package fr.jobmarket;
 
 import fr.jobmarket.api.AdminToken;
 import fr.jobmarket.api.ApiCache;
+import fr.jobmarket.api.ApiFilters;
 import fr.jobmarket.api.DocsEndpoints;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
 import fr.jobmarket.api.OfferEndpoints;
+import fr.jobmarket.api.Responder;
 import fr.jobmarket.api.StatsEndpoints;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
@@ -17,8 +19,6 @@ import fr.jobmarket.geo.GeoReference;
 import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
-import fr.jobmarket.harvest.ProcessStage;
-import fr.jobmarket.harvest.OfferBatch;
 import fr.jobmarket.harvest.ProcessStage;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
@@ -89,11 +89,14 @@ final class ApplicationBeans {
         AdminToken adminToken = new AdminToken(settings);
         registry.bind("apiCache", apiCache);
         registry.bind("adminToken", adminToken);
-        registry.bind("apiOffres", new OfferEndpoints(database.dataSource(), apiCache, adminToken));
-        registry.bind("apiStats", new StatsEndpoints(database.dataSource(), apiCache));
-        registry.bind("apiMapping", new MappingEndpoints(apiCache));
-        registry.bind("apiDocs", new DocsEndpoints(apiCache));
-        registry.bind("apiHarvest", new HarvestEndpoints(apiCache, adminToken, runs, context.createProducerTemplate()));
+        Responder responder = new Responder(apiCache);
+        registry.bind("apiResponder", responder);
+        registry.bind("apiFilters", new ApiFilters(geoReference));
+        registry.bind("apiOffres", new OfferEndpoints());
+        registry.bind("apiStats", new StatsEndpoints());
+        registry.bind("apiMapping", new MappingEndpoints(geoReference));
+        registry.bind("apiDocs", new DocsEndpoints(responder));
+        registry.bind("apiHarvest", new HarvestEndpoints(runs));
 
         registry.bind("warehouseLoader", new WarehouseLoader(database.dataSource(), settings));
         registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, OfferHistory.of(settings),

@@ -1,14 +1,14 @@
 -- 1-2: one fake offer in one statement (one transaction); nothing is written when the id exists,
--- so the caller draws another id. Parameters: offre_id, intitule_offre (the fake-offer marker).
+-- so the caller draws another id. Parameters: offre_id, intitule (the fake-offer title).
 WITH o AS (
     INSERT INTO offreemploi (offre_id, date_extraction, date_premiere_ecriture, date_creation, date_actualisation, nombre_postes)
-    VALUES (?, DATE '2020-01-01', DATE '2020-01-01', DATE '2020-01-01', DATE '2020-01-01', 1)
+    VALUES (:#offre_id, DATE '2020-01-01', DATE '2020-01-01', DATE '2020-01-01', DATE '2020-01-01', 1)
     ON CONFLICT (offre_id) DO NOTHING
     RETURNING offre_id
 ), d AS (
     INSERT INTO descriptionoffre (offre_id, intitule_offre, description_offre, nom_partenaire, rome_code, rome_libelle,
                                   appellation_rome, difficile_a_pourvoir, accessible_travailleurs_handicapes, url_france_travail)
-    SELECT offre_id, CAST(? AS text), 'Description offre factice pour FastAPI', 'Partenaire factice', 'M1811', 'Data engineer',
+    SELECT offre_id, CAST(:#intitule AS text), 'Description offre factice pour FastAPI', 'Partenaire factice', 'M1811', 'Data engineer',
            'Data engineer', false, true, 'url factice'
       FROM o
 ), l AS (

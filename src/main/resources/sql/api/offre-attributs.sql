@@ -4,4 +4,4 @@ SELECT o.offre_id, d.intitule_offre, o.date_creation, l.nom_ville, l.nom_departe
   FROM offreemploi o
   LEFT JOIN descriptionoffre d ON d.offre_id = o.offre_id
   LEFT JOIN localisation l ON l.offre_id = o.offre_id
- WHERE o.offre_id = ?
+ WHERE o.offre_id = :#offre_id

@@ -2,7 +2,7 @@
 -- experience row are listed too (the original's inner join hid them)
 SELECT o.offre_id, d.intitule_offre, o.date_creation, o.date_actualisation, x.experience_libelle,
        l.nom_ville, l.nom_region
-  FROM api_offres_filtrees(?, ?, ?, ?, ?, ?) f
+  FROM api_offres_filtrees(:#metier_data, :#offres_dispo_only, :#code_region, :#code_departement, :#code_postal, :#code_insee) f
   JOIN offreemploi o ON o.offre_id = f.offre_id
   JOIN descriptionoffre d ON d.offre_id = f.offre_id
   JOIN localisation l ON l.offre_id = f.offre_id

@@ -1,6 +1,7 @@
 package fr.jobmarket.api;
 
 import fr.jobmarket.config.SqlFiles;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Answers of the read endpoints, kept until the data changes: keyed by endpoint, normalised parameters
@@ -28,6 +28,10 @@ public final class ApiCache {
     static final long CHECK_INTERVAL_MS = 2_000;
     /** Distinct filter combinations are unbounded; past this many entries the cache starts again. */
     static final int MAX_ENTRIES = 5_000;
+    /** Exchange property: the endpoint, its normalised parameters and the representation. */
+    static final String KEY = "apiCacheKey";
+    /** Exchange property set when the answer came from the cache. */
+    static final String HIT = "apiCacheHit";
 
     private record Stamp(LocalDate lastExtraction, Long lastRun) {
     }
@@ -49,18 +53,29 @@ public final class ApiCache {
         LOG.debug("API cache emptied");
     }
 
-    public byte[] get(String key, Supplier<byte[]> compute) {
+    /**
+     * Step of the query routes: when the answer for the exchange's {@link #KEY} is kept, it becomes the body
+     * and {@link #HIT} is set, so the route skips its query.
+     */
+    public void lookup(Exchange exchange) {
         refreshIfDataChanged();
-        byte[] cached = answers.get(key);
-        if (cached != null) {
-            return cached;
+        String key = exchange.getProperty(KEY, String.class);
+        byte[] kept = answers.get(key);
+        if (kept != null) {
+            Responder.Request request = Responder.request(exchange);
+            exchange.getMessage().setBody(new Responder.Answer(200,
+                    request.representation() == Responder.Representation.JSON ? Responder.JSON_TYPE : Responder.TEXT, kept));
+            exchange.setProperty(HIT, true);
         }
-        byte[] answer = compute.get();
+    }
+
+    /** Step of the query routes: keeps the answer in the body under the exchange's {@link #KEY}. */
+    public void store(Exchange exchange) {
+        Responder.Answer answer = Responder.answer(exchange);
         if (answers.size() >= MAX_ENTRIES) {
             answers.clear();
         }
-        answers.put(key, answer);
-        return answer;
+        answers.put(exchange.getProperty(KEY, String.class), answer.body());
     }
 
     /** Date of the last successful extraction, or null while the warehouse is empty. */

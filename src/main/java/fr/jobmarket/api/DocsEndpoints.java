@@ -66,37 +66,34 @@ public final class DocsEndpoints {
 
     private final Responder responder;
 
-    public DocsEndpoints(ApiCache cache) {
-        this.responder = new Responder(cache);
+    public DocsEndpoints(Responder responder) {
+        this.responder = responder;
     }
 
-    public void index(Exchange exchange) {
-        responder.write(exchange, new Answer(200, "text/html; charset=utf-8", INDEX.getBytes(StandardCharsets.UTF_8)));
+    public Answer index(Exchange exchange) {
+        return new Answer(200, "text/html; charset=utf-8", INDEX.getBytes(StandardCharsets.UTF_8));
     }
 
-    public void file(Exchange exchange) {
+    public Answer file(Exchange exchange) {
         String name = exchange.getMessage().getHeader("file", String.class);
         if ("swagger-ui-init.js".equals(name)) {
-            responder.write(exchange, new Answer(200, "text/javascript; charset=utf-8", INIT.getBytes(StandardCharsets.UTF_8)));
-        } else if (name != null && FILES.contains(name)) {
-            responder.write(exchange, new Answer(200, contentType(name), read(SWAGGER_UI + name)));
-        } else {
-            responder.write(exchange, new Answer(404, ApiProblem.MEDIA_TYPE,
-                    ApiProblem.notFound("Pas de tel fichier de documentation.").body("/docs").getBytes(StandardCharsets.UTF_8)));
+            return new Answer(200, "text/javascript; charset=utf-8", INIT.getBytes(StandardCharsets.UTF_8));
         }
+        if (name != null && FILES.contains(name)) {
+            return new Answer(200, contentType(name), read(SWAGGER_UI + name));
+        }
+        throw ApiProblem.notFound("Pas de tel fichier de documentation.");
     }
 
-    public void about(Exchange exchange) {
-        responder.answer(exchange, request -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("source", Responder.DATA_SOURCE);
-            LocalDate updated = responder.lastExtractionOrNull();
-            body.put("derniere_mise_a_jour", updated == null ? null : updated.toString());
-            body.put("licence", LICENCE);
-            body.put("mention", "Données issues de France Travail (API Offres d'emploi v2), réutilisées selon sa licence ; "
-                    + "date de la dernière extraction réussie : " + (updated == null ? "aucune" : updated) + ".");
-            return Answer.json(body);
-        });
+    public Answer about(Exchange exchange) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", Responder.DATA_SOURCE);
+        LocalDate updated = responder.lastExtractionOrNull();
+        body.put("derniere_mise_a_jour", updated == null ? null : updated.toString());
+        body.put("licence", LICENCE);
+        body.put("mention", "Données issues de France Travail (API Offres d'emploi v2), réutilisées selon sa licence ; "
+                + "date de la dernière extraction réussie : " + (updated == null ? "aucune" : updated) + ".");
+        return Answer.json(body);
     }
 
     private static String contentType(String name) {

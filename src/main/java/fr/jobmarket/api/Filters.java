@@ -2,12 +2,11 @@ package fr.jobmarket.api;
 
 import fr.jobmarket.geo.GeoReference;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -17,9 +16,7 @@ import java.util.function.Function;
  * and the four location code lists, validated in the original's order, the first failing parameter
  * answering 400 with every bad value it holds.
  *
- * <p>Every filtered query starts with the same six bound parameters (see {@link #bind}), in the order
- * metier_data, offres_dispo_only, code_region[], code_departement[], code_postal[], code_insee[]; a null
- * means "no filter".
+ * <p>Every filtered query reads the same six named parameters (see {@link #sqlParameters}).
  */
 public record Filters(String metierData, boolean offresDispoOnly, List<String> codeRegion,
                       List<String> codeDepartement, List<String> codePostal, List<String> codeInsee) {
@@ -98,15 +95,23 @@ public record Filters(String metierData, boolean offresDispoOnly, List<String> c
         return List.copyOf(distinct);
     }
 
-    /** Binds the six filter parameters from position {@code first}; returns the next free position. */
-    public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-        statement.setString(first, metierData);
-        statement.setBoolean(first + 1, offresDispoOnly);
-        int index = first + 2;
-        for (List<String> codes : List.of(codeRegion, codeDepartement, codePostal, codeInsee)) {
-            statement.setArray(index++, codes.isEmpty() ? null : connection.createArrayOf("text", codes.toArray()));
-        }
-        return index;
+    /**
+     * The six named parameters of {@code api_offres_filtrees(:#metier_data, :#offres_dispo_only, :#code_region,
+     * :#code_departement, :#code_postal, :#code_insee)} in the query files; null means "no filter".
+     */
+    public Map<String, Object> sqlParameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("metier_data", metierData);
+        parameters.put("offres_dispo_only", offresDispoOnly);
+        parameters.put("code_region", array(codeRegion));
+        parameters.put("code_departement", array(codeDepartement));
+        parameters.put("code_postal", array(codePostal));
+        parameters.put("code_insee", array(codeInsee));
+        return parameters;
+    }
+
+    private static String[] array(List<String> codes) {
+        return codes.isEmpty() ? null : codes.toArray(String[]::new);
     }
 
     /** A normalised description of the filters, for cache keys. */

@@ -19,34 +19,35 @@ import java.util.function.Function;
  */
 public final class MappingEndpoints {
 
-    private final Responder responder;
     private final Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final GeoReference geo;
 
-    public MappingEndpoints(ApiCache cache) {
-        this.responder = new Responder(cache);
+    public MappingEndpoints(GeoReference geo) {
+        this.geo = geo;
     }
 
-    public void region(Exchange exchange) {
-        mapping(exchange, "nom_region", "code_region", GeoReference.Commune::nomRegion, GeoReference.Commune::codeRegion);
+    public Answer region(Exchange exchange) {
+        return mapping(exchange, "nom_region", "code_region", GeoReference.Commune::nomRegion, GeoReference.Commune::codeRegion);
     }
 
-    public void departement(Exchange exchange) {
-        mapping(exchange, "nom_departement", "code_departement", GeoReference.Commune::nomDepartement,
+    public Answer departement(Exchange exchange) {
+        return mapping(exchange, "nom_departement", "code_departement", GeoReference.Commune::nomDepartement,
                 GeoReference.Commune::codeDepartement);
     }
 
-    public void ville(Exchange exchange) {
-        mapping(exchange, "nom_ville", "code_postal", GeoReference.Commune::nomVille, GeoReference.Commune::codePostal);
+    public Answer ville(Exchange exchange) {
+        return mapping(exchange, "nom_ville", "code_postal", GeoReference.Commune::nomVille, GeoReference.Commune::codePostal);
     }
 
-    public void commune(Exchange exchange) {
-        mapping(exchange, "nom_commune", "code_insee", GeoReference.Commune::nomCommune, GeoReference.Commune::codeInsee);
+    public Answer commune(Exchange exchange) {
+        return mapping(exchange, "nom_commune", "code_insee", GeoReference.Commune::nomCommune, GeoReference.Commune::codeInsee);
     }
 
-    private void mapping(Exchange exchange, String nameField, String codeField,
-                         Function<GeoReference.Commune, String> name, Function<GeoReference.Commune, String> code) {
-        responder.answer(exchange, request -> answers.computeIfAbsent(nameField + "#" + request.representation(),
-                key -> render(request, nameField, codeField, pairs(Geo.reference(), name, code))));
+    private Answer mapping(Exchange exchange, String nameField, String codeField,
+                           Function<GeoReference.Commune, String> name, Function<GeoReference.Commune, String> code) {
+        Responder.Request request = Responder.request(exchange);
+        return answers.computeIfAbsent(nameField + "#" + request.representation(),
+                key -> render(request, nameField, codeField, pairs(geo, name, code)));
     }
 
     static List<List<String>> pairs(GeoReference geo, Function<GeoReference.Commune, String> name,

@@ -2,6 +2,8 @@ package fr.jobmarket.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jobmarket.harvest.HarvestJob;
+import fr.jobmarket.harvest.HarvestRuns;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -10,12 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * Writes every API answer: content negotiation (text table unless the client asks for JSON), the data
- * licence headers, RFC 7807 problems for refused requests, and a 500 problem without internals for the
+ * The first and last steps of every API route (routes/api.camel.yaml): reads the request once (query
+ * string, wanted representation), writes the answer with the data licence headers, and turns a failure
+ * into an RFC 7807 problem (the {@code api} route configuration), a 500 without internals for the
  * unexpected. Request headers are not echoed back (an Authorization header must not come back).
  */
 public final class Responder {
@@ -24,6 +25,8 @@ public final class Responder {
     public static final String TEXT = "text/plain; charset=utf-8";
     public static final String JSON_TYPE = "application/json";
     public static final String DATA_SOURCE = "France Travail, API Offres d'emploi v2 (https://francetravail.io)";
+    /** Exchange property holding the {@link Request}, read once per exchange. */
+    static final String REQUEST = "apiRequest";
     static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Representation { TEXT, JSON }
@@ -36,10 +39,14 @@ public final class Responder {
         static Answer json(Object value) {
             return new Answer(200, JSON_TYPE, Responder.json(value));
         }
+
+        static Answer json(int status, Object value) {
+            return new Answer(status, JSON_TYPE, Responder.json(value));
+        }
     }
 
     /** What an endpoint sees of a request. */
-    public record Request(QueryParameters query, Representation representation, Exchange exchange) {
+    public record Request(QueryParameters query, Representation representation) {
     }
 
     private final ApiCache cache;
@@ -48,26 +55,48 @@ public final class Responder {
         this.cache = cache;
     }
 
-    public ApiCache cache() {
-        return cache;
+    /** The request of an exchange: parsed at the first call (a malformed query string is a 400 problem). */
+    public static Request request(Exchange exchange) {
+        Request request = exchange.getProperty(REQUEST, Request.class);
+        if (request == null) {
+            Message message = exchange.getMessage();
+            request = new Request(QueryParameters.parse(message.getHeader(Exchange.HTTP_QUERY, String.class)),
+                    representation(message.getHeader("Accept", String.class)));
+            exchange.setProperty(REQUEST, request);
+        }
+        return request;
     }
 
-    public void answer(Exchange exchange, Function<Request, Answer> endpoint) {
+    /** Last step of an API route: the body is the {@link Answer}. */
+    public void write(Exchange exchange) {
+        write(exchange, answer(exchange));
+    }
+
+    static Answer answer(Exchange exchange) {
+        Answer answer = exchange.getMessage().getBody(Answer.class);
+        if (answer == null) {
+            throw new IllegalStateException("the route left no answer in the body");
+        }
+        return answer;
+    }
+
+    /** The {@code api} route configuration's step: the exception the route failed with, as a problem. */
+    public void problem(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
-        Answer answer;
-        try {
-            Request request = new Request(QueryParameters.parse(message.getHeader(Exchange.HTTP_QUERY, String.class)),
-                    representation(message.getHeader("Accept", String.class)), exchange);
-            answer = endpoint.apply(request);
-        } catch (ApiProblem problem) {
-            answer = new Answer(problem.status(), ApiProblem.MEDIA_TYPE, problem.body(path).getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            LOG.error("{} {} failed: {}", message.getHeader(Exchange.HTTP_METHOD), path, e.toString(), e);
-            ApiProblem problem = new ApiProblem(500, "Erreur interne", "La requête n'a pas pu aboutir; l'erreur est dans le journal du serveur.");
-            answer = new Answer(500, ApiProblem.MEDIA_TYPE, problem.body(path).getBytes(StandardCharsets.UTF_8));
+        ApiProblem problem;
+        if (failure instanceof ApiProblem known) {
+            problem = known;
+        } else if (failure instanceof HarvestJob.RefusedDate refused) {
+            problem = ApiProblem.badRequest("'extraction_date' : " + refused.getMessage());
+        } else if (failure instanceof HarvestRuns.AlreadyRunning) {
+            problem = new ApiProblem(409, "Conflit", "Une récolte est déjà en cours : celle-ci n'est pas lancée.");
+        } else {
+            LOG.error("{} {} failed: {}", message.getHeader(Exchange.HTTP_METHOD), path, failure, failure);
+            problem = new ApiProblem(500, "Erreur interne", "La requête n'a pas pu aboutir; l'erreur est dans le journal du serveur.");
         }
-        write(exchange, answer);
+        write(exchange, new Answer(problem.status(), ApiProblem.MEDIA_TYPE, problem.body(path).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes an answer with the data licence headers. */
@@ -93,13 +122,6 @@ public final class Responder {
         } catch (RuntimeException e) {
             return null; // database down: the answer itself says so
         }
-    }
-
-    /** An answer kept in the cache until the data changes. */
-    public Answer cached(String endpoint, String parameters, Request request, Supplier<Answer> compute) {
-        String key = endpoint + "?" + parameters + "#" + request.representation();
-        byte[] body = cache.get(key, () -> compute.get().body());
-        return new Answer(200, request.representation() == Representation.JSON ? JSON_TYPE : TEXT, body);
     }
 
     /** JSON when the client names application/json before text/plain; the text table otherwise. */

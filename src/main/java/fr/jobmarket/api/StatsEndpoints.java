@@ -1,8 +1,6 @@
 package fr.jobmarket.api;
 
 import fr.jobmarket.api.Responder.Answer;
-import fr.jobmarket.api.Responder.Request;
-import fr.jobmarket.geo.GeoReference;
 import org.apache.camel.Exchange;
 
 import java.math.BigDecimal;
@@ -11,84 +9,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Group 2 of the original API (counts, rankings, recruiters' criteria) and its four disabled criteria
- * endpoints; every answer cached until the data changes.
+ * endpoints: the formatting step of each query route, from the rows its {@code sql:} endpoint left in the
+ * body to the text table or JSON answer.
  */
 public final class StatsEndpoints {
 
-    private final Warehouse warehouse;
-    private final Responder responder;
-    private final Supplier<GeoReference> geo;
-
-    public StatsEndpoints(javax.sql.DataSource dataSource, ApiCache cache) {
-        this(new Warehouse(dataSource), new Responder(cache), Geo::reference);
-    }
-
-    StatsEndpoints(Warehouse warehouse, Responder responder, Supplier<GeoReference> geo) {
-        this.warehouse = warehouse;
-        this.responder = responder;
-        this.geo = geo;
-    }
-
     /** 2-1 {@code total: 91 818 offres}. */
-    public void totalOffres(Exchange exchange) {
-        responder.answer(exchange, request -> {
-            Filters filters = Filters.from(request.query(), geo.get());
-            return responder.cached("total_offres", filters.key(), request, () -> {
-                long total = ((Number) warehouse.filtered("total-offres", filters).get(0).get("total")).longValue();
-                return request.representation() == Responder.Representation.JSON ? Answer.json(Map.of("total", total))
-                        : Answer.text("total: " + Texts.thousands(total) + " offres");
-            });
-        });
+    public Answer totalOffres(Exchange exchange) {
+        long total = ((Number) SqlRows.of(exchange).get(0).get("total")).longValue();
+        return Responder.request(exchange).representation() == Responder.Representation.JSON
+                ? Answer.json(Map.of("total", total)) : Answer.text("total: " + Texts.thousands(total) + " offres");
     }
 
     /** 2-4 */
-    public void classementRegion(Exchange exchange) {
-        ranking(exchange, "classement-region", "région", "code_region", "nom_region", false);
+    public Answer classementRegion(Exchange exchange) {
+        return ranking(exchange, "région", "code_region", "nom_region", false);
     }
 
     /** 2-5 */
-    public void classementDepartement(Exchange exchange) {
-        ranking(exchange, "classement-departement", "département", "code_departement", "nom_departement", false);
+    public Answer classementDepartement(Exchange exchange) {
+        return ranking(exchange, "département", "code_departement", "nom_departement", false);
     }
 
     /** 2-6: one line per INSEE code, with the commune's department. */
-    public void classementVille(Exchange exchange) {
-        ranking(exchange, "classement-ville", "ville", "code_insee", "nom", true);
+    public Answer classementVille(Exchange exchange) {
+        return ranking(exchange, "ville", "code_insee", "nom", true);
     }
 
-    private void ranking(Exchange exchange, String sql, String header, String codeColumn, String nameColumn, boolean withDepartment) {
-        responder.answer(exchange, request -> {
-            Filters filters = Filters.rankingFrom(request.query());
-            return responder.cached(sql, filters.key(), request, () -> {
-                List<List<?>> text = new ArrayList<>();
-                List<Map<String, Object>> json = new ArrayList<>();
-                for (Map<String, Object> row : warehouse.filtered(sql, filters)) {
-                    long count = ((Number) row.get("nb_offres")).longValue();
-                    BigDecimal share = percentage(count, ((Number) row.get("total")).longValue());
-                    List<Object> line = new ArrayList<>(List.of(count, share + " %", row.get(nameColumn)));
-                    Map<String, Object> object = new LinkedHashMap<>();
-                    object.put("nb_offres", count);
-                    object.put("pourcentage", share);
-                    object.put(codeColumn, row.get(codeColumn));
-                    object.put(header.equals("ville") ? "ville" : nameColumn, row.get(nameColumn));
-                    if (withDepartment) {
-                        line.add(row.get(codeColumn));
-                        line.add(row.get("nom_departement"));
-                        object.put("nom_departement", row.get("nom_departement"));
-                    }
-                    text.add(line);
-                    json.add(object);
-                }
-                List<String> headers = withDepartment
-                        ? List.of("nb offres", "pourcentage", header, "code_insee", "département")
-                        : List.of("nb offres", "pourcentage", header);
-                return Responder.table(request, headers, text, json);
-            });
-        });
+    private static Answer ranking(Exchange exchange, String header, String codeColumn, String nameColumn, boolean withDepartment) {
+        List<List<?>> text = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Map<String, Object> row : SqlRows.of(exchange)) {
+            long count = ((Number) row.get("nb_offres")).longValue();
+            BigDecimal share = percentage(count, ((Number) row.get("total")).longValue());
+            List<Object> line = new ArrayList<>(List.of(count, share + " %", row.get(nameColumn)));
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("nb_offres", count);
+            object.put("pourcentage", share);
+            object.put(codeColumn, row.get(codeColumn));
+            object.put(header.equals("ville") ? "ville" : nameColumn, row.get(nameColumn));
+            if (withDepartment) {
+                line.add(row.get(codeColumn));
+                line.add(row.get("nom_departement"));
+                object.put("nom_departement", row.get("nom_departement"));
+            }
+            text.add(line);
+            json.add(object);
+        }
+        List<String> headers = withDepartment
+                ? List.of("nb offres", "pourcentage", header, "code_insee", "département")
+                : List.of("nb offres", "pourcentage", header);
+        return Responder.table(Responder.request(exchange), headers, text, json);
     }
 
     /** count x 100 / total rounded to one decimal as Python's round() does (half-even on the exact value). */
@@ -100,44 +74,43 @@ public final class StatsEndpoints {
     }
 
     /** 2-7 */
-    public void competences(Exchange exchange) {
-        criteria(exchange, "competences", List.of("nb occurences", "code", "libelle", "code exigence"),
+    public Answer competences(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "code", "libelle", "code exigence"),
                 List.of("nb_occurences", "code", "libelle", "code_exigence"), 2);
     }
 
     /** 2-8 */
-    public void experiences(Exchange exchange) {
-        criteria(exchange, "experiences", List.of("nb occurences", "libelle", "commentaire", "code exigence"),
+    public Answer experiences(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "libelle", "commentaire", "code exigence"),
                 List.of("nb_occurences", "libelle", "commentaire", "code_exigence"), -1);
     }
 
     /** 2-9 */
-    public void qualitesProfessionnelles(Exchange exchange) {
-        criteria(exchange, "qualites-professionnelles", List.of("nb occurences", "qualité professionnelle"),
+    public Answer qualitesProfessionnelles(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "qualité professionnelle"),
                 List.of("nb_occurences", "qualite_professionnelle"), -1);
     }
 
     /** 7.6, enabled here */
-    public void qualifications(Exchange exchange) {
-        criteria(exchange, "qualifications", List.of("nb occurences", "qualification"),
-                List.of("nb_occurences", "qualification"), -1);
+    public Answer qualifications(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "qualification"), List.of("nb_occurences", "qualification"), -1);
     }
 
     /** 7.6, enabled here */
-    public void formations(Exchange exchange) {
-        criteria(exchange, "formations", List.of("nb occurences", "code", "domaine", "niveau", "commentaire", "code exigence"),
+    public Answer formations(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "code", "domaine", "niveau", "commentaire", "code exigence"),
                 List.of("nb_occurences", "code", "domaine", "niveau", "commentaire", "code_exigence"), -1);
     }
 
     /** 7.6, enabled here */
-    public void permisConduire(Exchange exchange) {
-        criteria(exchange, "permis-conduire", List.of("nb occurences", "permis de conduire", "code exigence"),
+    public Answer permisConduire(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "permis de conduire", "code exigence"),
                 List.of("nb_occurences", "permis_de_conduire", "code_exigence"), -1);
     }
 
     /** 7.6, enabled here */
-    public void langues(Exchange exchange) {
-        criteria(exchange, "langues", List.of("nb occurences", "langue", "code exigence"),
+    public Answer langues(Exchange exchange) {
+        return criteria(exchange, List.of("nb occurences", "langue", "code exigence"),
                 List.of("nb_occurences", "langue", "code_exigence"), -1);
     }
 
@@ -145,28 +118,23 @@ public final class StatsEndpoints {
      * A criteria table: the SQL columns in header order. {@code cutColumn} is the competence label the
      * original cuts to 120 characters in its text table (tab runs become one space in both forms).
      */
-    private void criteria(Exchange exchange, String sql, List<String> headers, List<String> fields, int cutColumn) {
-        responder.answer(exchange, request -> {
-            Filters filters = Filters.from(request.query(), geo.get());
-            return responder.cached(sql, filters.key(), request, () -> {
-                List<List<?>> text = new ArrayList<>();
-                List<Map<String, Object>> json = new ArrayList<>();
-                for (Map<String, Object> row : warehouse.filtered(sql, filters)) {
-                    List<Object> values = new ArrayList<>(row.values());
-                    Map<String, Object> object = new LinkedHashMap<>();
-                    for (int c = 0; c < values.size(); c++) {
-                        Object value = values.get(c);
-                        if (value instanceof String s) {
-                            value = s.replaceAll("\t+", " ");
-                        }
-                        object.put(fields.get(c), value);
-                        values.set(c, c == cutColumn ? Texts.cut((String) value, 120) : value);
-                    }
-                    text.add(values);
-                    json.add(object);
+    private static Answer criteria(Exchange exchange, List<String> headers, List<String> fields, int cutColumn) {
+        List<List<?>> text = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Map<String, Object> row : SqlRows.of(exchange)) {
+            List<Object> values = new ArrayList<>(row.values());
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int c = 0; c < values.size(); c++) {
+                Object value = values.get(c);
+                if (value instanceof String s) {
+                    value = s.replaceAll("\t+", " ");
                 }
-                return Responder.table(request, headers, text, json);
-            });
-        });
+                object.put(fields.get(c), value);
+                values.set(c, c == cutColumn ? Texts.cut((String) value, 120) : value);
+            }
+            text.add(values);
+            json.add(object);
+        }
+        return Responder.table(Responder.request(exchange), headers, text, json);
     }
 }

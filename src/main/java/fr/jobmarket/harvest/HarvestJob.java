@@ -105,15 +105,22 @@ public final class HarvestJob {
             try {
                 date = LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("expected a date YYYY-MM-DD, received '" + text + "'");
+                throw new RefusedDate("expected a date YYYY-MM-DD, received '" + text + "'");
             }
         }
         LocalDate latest = warehouseFigures.latestExtraction();
         if (latest != null && date.isBefore(latest)) {
-            throw new IllegalArgumentException("the date " + date + " is earlier than the latest extraction already"
+            throw new RefusedDate("the date " + date + " is earlier than the latest extraction already"
                     + " loaded, " + latest + ": extraction dates only go forward");
         }
         return date;
+    }
+
+    /** An extraction date a trigger may not use; the message says why (the API's 400). */
+    public static final class RefusedDate extends IllegalArgumentException {
+        RefusedDate(String message) {
+            super(message);
+        }
     }
 
     /** First stage: announce the run and prepare an empty {@code raw.partial/} directory. */

@@ -1,6 +1,8 @@
 package fr.jobmarket.api;
 
 import fr.jobmarket.support.TestApplication;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedSendProcessorMBean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,6 +251,32 @@ class ApiEndpointsTest {
         assertThat(cities).containsPattern("\\| Paris +\\| +75008 \\|").doesNotContain("00nan")
                 .doesNotContainPattern("\\| +\\|\\n");
         assertThat(app.get("/mapping_localisation/region").body()).contains("| Île-de-France ");
+    }
+
+    @Test
+    void readsEachQueryThroughItsSqlEndpointOnceUntilTheDataChanges() {
+        ManagedCamelContext managed = app.application().camelContext().getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        String[][] queries = {{"total-offres", "/stats/total_offres?code_departement=69"},
+                {"plusieurs-offres", "/offre/plusieurs_offres?code_departement=69"},
+                {"classement-region", "/stats/classement/region?metier_data=DS"},
+                {"classement-departement", "/stats/classement/departement?metier_data=DS"},
+                {"classement-ville", "/stats/classement/ville?metier_data=DS"},
+                {"competences", "/criteres_recruteurs/competences?code_departement=69"},
+                {"experiences", "/criteres_recruteurs/experiences?code_departement=69"},
+                {"qualites-professionnelles", "/criteres_recruteurs/qualites_professionnelles?code_departement=69"},
+                {"qualifications", "/criteres_recruteurs/qualifications?code_departement=69"},
+                {"formations", "/criteres_recruteurs/formations?code_departement=69"},
+                {"permis-conduire", "/criteres_recruteurs/permis_conduire?code_departement=69"},
+                {"langues", "/criteres_recruteurs/langues?code_departement=69"}};
+        for (String[] query : queries) {
+            assertThat(managed.getManagedProcessor(query[0] + "-sql", ManagedSendProcessorMBean.class).getDestination())
+                    .as(query[0]).isEqualTo("sql://classpath:sql/api/" + query[0] + ".sql");
+            long before = managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted();
+            String first = app.get(query[1]).body();
+            assertThat(app.get(query[1]).body()).as(query[0]).isEqualTo(first);
+            assertThat(managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted()).as(query[0]).isEqualTo(before + 1);
+        }
+        assertThat(app.get("/stats/total_offres?code_departement=69").body()).isEqualTo("total: 1 offres");
     }
 
     @Test

@@ -85,7 +85,7 @@ class JolokiaAccessTest {
         assertThat(answers.get(2).path("value").asText()).contains("<route id=\"harvest\"").contains("<route id=\"get-about\"");
         assertThat(answers.get(3).path("value").asText()).contains("id=\"get-about\"").contains("exchangesTotal=");
         assertThat(answers.get(4).path("value").asText()).contains("exchangesCompleted=");
-        assertThat(answers.get(5).path("value").asText()).contains("id=\"get-about\"").contains("apiDocs");
+        assertThat(answers.get(5).path("value").asText()).contains("id=\"get-about\"").contains("direct:api-about");
     }
 
     @Test
