@@ -46,6 +46,9 @@ final class ApplicationBeans {
 
     static void bind(CamelContext context, Settings settings, Database database) {
         Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("database", database);
+        registry.bind("dataSource", database.dataSource()); // the sql: endpoints' DataSource
         GeoReference geoReference = GeoReference.load();
         registry.bind("geoReference", geoReference);
 

@@ -77,9 +77,6 @@ public final class JobMarketApplication {
         Database database = Database.open(settings);
         Main main = new Main(JobMarketApplication.class);
         main.setOverrideProperties(routeProperties(settings));
-        main.bind("settings", settings);
-        main.bind("database", database);
-        main.bind("dataSource", database.dataSource());
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport mainSupport) {
@@ -114,7 +111,7 @@ public final class JobMarketApplication {
      * The settings as Camel placeholders, plus the values derived from them that routes use: the reverse
      * geocoder's URL is the product's own sandbox geocoder in sandbox mode.
      */
-    private static java.util.Properties routeProperties(Settings settings) {
+    static java.util.Properties routeProperties(Settings settings) {
         java.util.Properties properties = settings.asProperties();
         properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
         return properties;
