@@ -30,8 +30,19 @@ public final class WarehouseRoutes implements AutoCloseable {
     }
 
     public static WarehouseRoutes start(DataSource dataSource, Settings settings) {
+        return start(dataSource, settings, true);
+    }
+
+    /**
+     * @param managed whether the context registers its MBeans (Camel's per-node counts); a context kept for the
+     *                whole test JVM must not, or it would stand beside the application's in later tests' JMX trees
+     */
+    public static WarehouseRoutes start(DataSource dataSource, Settings settings, boolean managed) {
         try {
             CamelContext context = new DefaultCamelContext();
+            if (!managed) {
+                context.disableJMX();
+            }
             configure(context, dataSource, settings);
             context.start();
             return new WarehouseRoutes(context);

@@ -101,12 +101,13 @@ class WarehouseRouteTest {
 
     @Test
     void everyNodeOfTheWarehouseRoutesHasAnIdAndADescription() throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        WarehouseRoutes.configure(context, TestDatabase.dataSource(), WarehouseTables.settings(false));
         List<String> missing = new ArrayList<>();
-        for (RouteDefinition route : context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions()) {
-            check(route, missing);
-            route.getOutputs().forEach(node -> checkTree(node, missing));
+        try (CamelContext context = new DefaultCamelContext()) {
+            WarehouseRoutes.configure(context, TestDatabase.dataSource(), WarehouseTables.settings(false));
+            for (RouteDefinition route : context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions()) {
+                check(route, missing);
+                route.getOutputs().forEach(node -> checkTree(node, missing));
+            }
         }
         assertThat(missing).isEmpty();
     }

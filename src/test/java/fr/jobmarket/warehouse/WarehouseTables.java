@@ -49,7 +49,7 @@ final class WarehouseTables {
     /** One started set of warehouse routes per distinct settings, on the shared test database, for the test JVM. */
     private static synchronized WarehouseRoutes routes(String key, Settings settings) {
         return ROUTES.computeIfAbsent(key, k -> {
-            WarehouseRoutes routes = WarehouseRoutes.start(TestDatabase.dataSource(), settings);
+            WarehouseRoutes routes = WarehouseRoutes.start(TestDatabase.dataSource(), settings, false);
             Runtime.getRuntime().addShutdownHook(new Thread(routes::close, "warehouse-routes-closer"));
             return routes;
         });
