@@ -101,7 +101,7 @@ final class ApplicationBeans {
         registry.bind("apiDocs", new DocsEndpoints(responder));
         registry.bind("apiHarvest", new HarvestEndpoints(runs));
 
-        registry.bind("warehouseLoader", new WarehouseLoader(database.dataSource(), settings));
+        WarehouseLoader.bind(context, database.dataSource(), settings);
         registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, OfferHistory.of(settings),
                 metrics, new WarehouseFigures(database.dataSource()), apiCache));
 

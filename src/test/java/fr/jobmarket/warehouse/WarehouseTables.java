@@ -2,6 +2,7 @@ package fr.jobmarket.warehouse;
 
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.support.TestDatabase;
+import fr.jobmarket.support.WarehouseRoutes;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ final class WarehouseTables {
             "qualiteprofessionnelle", "offre_qualiteprofessionnelle", "qualification", "offre_qualification",
             "langue", "offre_langue", "permisconduire", "offre_permisconduire");
 
+    private static final Map<String, WarehouseRoutes> ROUTES = new HashMap<>();
+
     private WarehouseTables() {
     }
 
@@ -31,14 +35,24 @@ final class WarehouseTables {
         return Settings.load(Map.of(), new Properties(), Map.of("jobmarket.warehouse.full-reload", Boolean.toString(fullReload)));
     }
 
+    /** A load through the warehouse routes; throws what the route threw. */
     static LoadReport load(Path history, String extractionDate, boolean fullReload) {
-        return new WarehouseLoader(TestDatabase.dataSource(), settings(fullReload)).load(history, LocalDate.parse(extractionDate));
+        return routes("full-reload " + fullReload, settings(fullReload)).load(history, LocalDate.parse(extractionDate));
     }
 
     /** An incremental load in classification mode {@code mode} ("original" or "improved"). */
     static LoadReport load(String resource, String extractionDate, String mode) {
         Settings settings = Settings.load(Map.of(), new Properties(), Map.of(ClassificationMode.SETTING, mode));
-        return new WarehouseLoader(TestDatabase.dataSource(), settings).load(resource(resource), LocalDate.parse(extractionDate));
+        return routes("mode " + mode, settings).load(resource(resource), LocalDate.parse(extractionDate));
+    }
+
+    /** One started set of warehouse routes per distinct settings, on the shared test database, for the test JVM. */
+    private static synchronized WarehouseRoutes routes(String key, Settings settings) {
+        return ROUTES.computeIfAbsent(key, k -> {
+            WarehouseRoutes routes = WarehouseRoutes.start(TestDatabase.dataSource(), settings, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(routes::close, "warehouse-routes-closer"));
+            return routes;
+        });
     }
 
     static LoadReport load(String resource, String extractionDate) {

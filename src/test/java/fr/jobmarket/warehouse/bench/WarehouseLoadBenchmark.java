@@ -3,8 +3,8 @@ package fr.jobmarket.warehouse.bench;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.history.JsonArrayFiles;
+import fr.jobmarket.support.WarehouseRoutes;
 import fr.jobmarket.warehouse.LoadReport;
-import fr.jobmarket.warehouse.WarehouseLoader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Warehouse load benchmark on an embedded PostgreSQL (scripts/bench-warehouse-load.sh):
+ * Warehouse load benchmark through the warehouse routes on an embedded PostgreSQL (scripts/bench-warehouse-load.sh):
  * <ol>
  *   <li>a history of {@code offers} offers (the last {@code daily} of them from the previous day's run,
  *       the others older) loaded into an empty warehouse;</li>
@@ -53,13 +53,16 @@ public final class WarehouseLoadBenchmark {
         Path dataDir = Files.createTempDirectory(work, "data");
         Settings incremental = settings(dataDir, false);
         try (Database database = Database.open(incremental)) {
-            LoadReport first = new WarehouseLoader(database.dataSource(), incremental).load(day1, DAY_1);
-            report("1. " + offers + " offers into an empty warehouse", first);
-            LoadReport second = new WarehouseLoader(database.dataSource(), incremental).load(day2, DAY_2);
-            report("2. daily load of " + daily + " offers into a warehouse of " + offers, second);
-            Settings full = settings(dataDir, true);
-            LoadReport reload = new WarehouseLoader(database.dataSource(), full).load(day2, DAY_2);
-            report("3. full reload of the same " + (offers + newOffers) + " offers (nothing changes)", reload);
+            try (WarehouseRoutes routes = WarehouseRoutes.start(database.dataSource(), incremental)) {
+                LoadReport first = routes.load(day1, DAY_1);
+                report("1. " + offers + " offers into an empty warehouse", first);
+                LoadReport second = routes.load(day2, DAY_2);
+                report("2. daily load of " + daily + " offers into a warehouse of " + offers, second);
+            }
+            try (WarehouseRoutes routes = WarehouseRoutes.start(database.dataSource(), settings(dataDir, true))) {
+                LoadReport reload = routes.load(day2, DAY_2);
+                report("3. full reload of the same " + (offers + newOffers) + " offers (nothing changes)", reload);
+            }
         }
     }
 
