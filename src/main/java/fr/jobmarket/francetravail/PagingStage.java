@@ -17,8 +17,8 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
- * The beans of the paging routes (harvest-appellation.camel.yaml, france-travail.camel.yaml), under the names those
- * routes use. One rate limiter, one token and one set of counters serve every worker. The rules stay in
+ * The beans of the paging routes (harvest-appellation, france-travail and france-travail-token.camel.yaml), under
+ * the names those routes use. One rate limiter, one token and one set of counters serve every worker. The rules stay in
  * {@link FranceTravailRequests}, {@link AppellationPaging}, {@link Paging}, {@link QuerySplitter} and
  * {@link RetryPolicy}; this class only adapts them to Camel's processor, predicate and expression types.
  */

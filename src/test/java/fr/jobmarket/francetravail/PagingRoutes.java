@@ -26,7 +26,8 @@ import java.util.function.DoubleSupplier;
  */
 final class PagingRoutes implements AutoCloseable {
 
-    private static final List<String> ROUTE_FILES = List.of("route-configurations", "harvest-appellation", "france-travail");
+    private static final List<String> ROUTE_FILES = List.of("route-configurations", "harvest-appellation", "france-travail",
+            "france-travail-token");
 
     private final CamelContext context;
     private final HarvestCounters counters;
