@@ -12,9 +12,9 @@ import fr.jobmarket.api.StatsEndpoints;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.francetravail.Appellation;
-import fr.jobmarket.francetravail.AppellationHarvester;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.francetravail.HarvestCounters;
+import fr.jobmarket.francetravail.PagingStage;
 import fr.jobmarket.geo.GeoReference;
 import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
@@ -63,8 +63,8 @@ final class ApplicationBeans {
         metrics.appellations(Appellations.load(settings).stream().map(Appellation::code).toList());
         runs.lastSuccessful().ifPresent(run -> metrics.lastSuccess(run.finishedAt().toInstant()));
 
-        AppellationHarvester harvester = new AppellationHarvester(context, settings);
-        harvester.counters().observe(new HarvestCounters.Observer() {
+        HarvestCounters counters = PagingStage.bind(context, settings);
+        counters.observe(new HarvestCounters.Observer() {
             @Override
             public void response(int status) {
                 metrics.apiResponse(status);
@@ -102,7 +102,7 @@ final class ApplicationBeans {
         registry.bind("apiHarvest", new HarvestEndpoints(runs));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
-        registry.bind("harvestJob", new HarvestJob(settings, runs, harvester, OfferHistory.of(settings),
+        registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),
                 metrics, new WarehouseFigures(database.dataSource()), apiCache));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404

@@ -3,11 +3,11 @@ package fr.jobmarket.francetravail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
- * The OAuth2 access token shared by all workers: fetched on first use (one worker fetches, the others wait), reused until shortly before it
- * expires, dropped when the API answers 401 so that the next call fetches a new one.
+ * The OAuth2 access token shared by all workers: reused until shortly before it expires, dropped when the API
+ * answers 401 so that the next request fetches a new one. The token route fetches it (one worker at a time, see
+ * {@link FranceTravailRequests#lockToken}).
  */
 final class AccessTokenCache {
 
@@ -30,16 +30,17 @@ final class AccessTokenCache {
         this.clock = clock;
     }
 
-    /** The cached token, or a new one from {@code fetch} when there is none or it is about to expire. */
-    synchronized String current(Supplier<Token> fetch) {
-        if (value == null || !clock.instant().isBefore(renewAt)) {
-            Token token = fetch.get();
-            Duration margin = token.lifetime().dividedBy(2).compareTo(RENEW_BEFORE) < 0
-                    ? token.lifetime().dividedBy(2) : RENEW_BEFORE;
-            value = token.value();
-            renewAt = clock.instant().plus(token.lifetime()).minus(margin);
-        }
-        return value;
+    /** The cached token, or null when there is none or it is about to expire. */
+    synchronized String valid() {
+        return value != null && clock.instant().isBefore(renewAt) ? value : null;
+    }
+
+    /** Keeps {@code token} until shortly before it expires. */
+    synchronized void store(Token token) {
+        Duration margin = token.lifetime().dividedBy(2).compareTo(RENEW_BEFORE) < 0
+                ? token.lifetime().dividedBy(2) : RENEW_BEFORE;
+        value = token.value();
+        renewAt = clock.instant().plus(token.lifetime()).minus(margin);
     }
 
     /** Forgets {@code rejected} (answered 401) unless another worker already replaced it. */

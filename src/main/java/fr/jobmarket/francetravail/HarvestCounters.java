@@ -51,7 +51,7 @@ public final class HarvestCounters {
         return tooManyRequests.get();
     }
 
-    /** Offers written to raw files (each offer once per appellation). */
+    /** Offers written to raw files (each offer once per appellation), counted as each appellation's file is written. */
     public long offers() {
         return offers.get();
     }
@@ -89,7 +89,7 @@ public final class HarvestCounters {
         tooManyRequests.incrementAndGet();
     }
 
-    void addOffer() {
-        offers.incrementAndGet();
+    void addOffers(long count) {
+        offers.addAndGet(count);
     }
 }

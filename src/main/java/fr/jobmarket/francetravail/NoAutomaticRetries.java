@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Turns off the HTTP client's own retries (by default it re-sends a 429 or 503 once): a request sent
- * behind the rate limiter's back could exceed France Travail's limit. The harvester retries instead.
+ * behind the rate limiter's back could exceed France Travail's limit. The france-travail-request route
+ * retries instead, each attempt under the limiter.
  */
 public final class NoAutomaticRetries implements HttpRequestRetryStrategy {
 

@@ -1,5 +1,7 @@
 package fr.jobmarket.francetravail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static fr.jobmarket.francetravail.FranceTravailApi.MAX_OFFERS_PER_QUERY;
@@ -35,6 +37,20 @@ public final class Paging {
             return Optional.empty();
         }
         return Optional.of(new PageRange(start, start + PAGE_SIZE - 1));
+    }
+
+    /**
+     * The ranges to request after {@code first}, given what {@code first} held: every one up to the total (or the
+     * API's maximum start), as {@link #next} plans them when each page comes back full.
+     */
+    public static List<PageRange> after(PageRange first, int received, long total) {
+        List<PageRange> ranges = new ArrayList<>();
+        Optional<PageRange> range = next(first, received, total);
+        while (range.isPresent()) {
+            ranges.add(range.get());
+            range = next(range.get(), PAGE_SIZE, total);
+        }
+        return ranges;
     }
 
     /** Whether one query can page all of {@code total} offers; otherwise it must be split. */

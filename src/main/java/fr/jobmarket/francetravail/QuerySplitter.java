@@ -12,7 +12,8 @@ import java.util.List;
  * again until it fits, and a window that cannot be halved (one second) is split by departement.
  *
  * <p>Halves share their middle second ({@code [a, m]} and {@code [m, b]}): whether the API's bounds are
- * inclusive or not, no offer falls between two parts; the harvester drops the duplicates by offer id.
+ * inclusive or not, no offer falls between two parts; the paging routes' aggregation drops the duplicates by
+ * offer id.
  */
 public final class QuerySplitter {
 

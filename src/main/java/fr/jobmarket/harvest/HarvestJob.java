@@ -3,9 +3,9 @@ package fr.jobmarket.harvest;
 import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.francetravail.Appellation;
-import fr.jobmarket.francetravail.AppellationHarvester;
 import fr.jobmarket.francetravail.AppellationResult;
 import fr.jobmarket.francetravail.Appellations;
+import fr.jobmarket.francetravail.HarvestCounters;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.history.MergeResult;
 import fr.jobmarket.metrics.BusinessMetrics;
@@ -58,19 +58,19 @@ public final class HarvestJob {
 
     private final Settings settings;
     private final HarvestRuns runs;
-    private final AppellationHarvester harvester;
+    private final HarvestCounters counters;
     private final OfferHistory history;
     private final BusinessMetrics metrics;
     private final WarehouseFigures warehouseFigures;
     private final ApiCache apiCache;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
-    public HarvestJob(Settings settings, HarvestRuns runs, AppellationHarvester harvester,
+    public HarvestJob(Settings settings, HarvestRuns runs, HarvestCounters counters,
                       OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures,
                       ApiCache apiCache) {
         this.settings = settings;
         this.runs = runs;
-        this.harvester = harvester;
+        this.counters = counters;
         this.history = history;
         this.metrics = metrics;
         this.warehouseFigures = warehouseFigures;
@@ -131,7 +131,7 @@ public final class HarvestJob {
                 run.extractionDate(), run.appellationCount(), settings.liveMode() ? "live" : "SANDBOX (synthetic data)",
                 run.replay() ? ", replaying the raw files of the previous harvest" : "");
         if (!run.replay()) {
-            harvester.counters().reset();
+            counters.reset();
             deleteTree(partialRawDirectory());
             Files.createDirectories(partialRawDirectory());
         } else if (!Files.isDirectory(rawDirectory())) {
@@ -139,17 +139,17 @@ public final class HarvestJob {
         }
     }
 
-    /** Pages one appellation into {@code raw.partial/}; called in parallel by the route's split. */
-    public AppellationResult harvestAppellation(@Body Appellation appellation, @ExchangeProperty(RUN) HarvestRun run) {
+    /** An appellation's paging starts on a worker thread of the split: its log lines carry the run id. */
+    public void appellationStarted(@ExchangeProperty(RUN) HarvestRun run) {
         MDC.put("run.id", Long.toString(run.id()));
-        try {
-            AppellationResult result = harvester.harvest(appellation, partialRawDirectory());
-            run.appellationDone();
-            metrics.appellation(appellation.code(), result.announcedTotal(), result.offersCollected());
-            return result;
-        } finally {
-            MDC.remove("run.id");
-        }
+    }
+
+    /** An appellation's raw file is written: counted for progress lines and metrics. */
+    public AppellationResult appellationDone(@Body AppellationResult result, @ExchangeProperty(RUN) HarvestRun run) {
+        run.appellationDone();
+        metrics.appellation(result.appellation().code(), result.announcedTotal(), result.offersCollected());
+        MDC.remove("run.id");
+        return result;
     }
 
     /** All appellations succeeded: their raw files replace the previous ones. */
@@ -307,7 +307,6 @@ public final class HarvestJob {
         if (run == null || run.replay() || !run.paging()) {
             return;
         }
-        var counters = harvester.counters();
         MDC.put("run.id", Long.toString(run.id()));
         try {
             LOG.info("Harvest progress: {}/{} appellations, {} requests ({} retries, {} x 429), {} offers,"
@@ -362,7 +361,8 @@ public final class HarvestJob {
         return settings.dataDir().resolve("raw");
     }
 
-    private Path partialRawDirectory() {
+    /** Where this run's raw files go until every appellation succeeded. */
+    public Path partialRawDirectory() {
         return settings.dataDir().resolve("raw.partial");
     }
 

@@ -38,25 +38,39 @@ class AccessTokenCacheTest {
     @Test
     void reusesTheTokenUntilAMinuteBeforeItExpires() {
         AccessTokenCache cache = new AccessTokenCache(clock);
+        assertThat(cache.valid()).isNull();
 
-        assertThat(cache.current(this::fetch)).isEqualTo("token-1");
+        cache.store(fetch());
+        assertThat(cache.valid()).isEqualTo("token-1");
         now = now.plusSeconds(1499 - 61);
-        assertThat(cache.current(this::fetch)).isEqualTo("token-1");
+        assertThat(cache.valid()).isEqualTo("token-1");
         now = now.plusSeconds(1);
-        assertThat(cache.current(this::fetch)).isEqualTo("token-2");
+        assertThat(cache.valid()).isNull();
     }
 
     @Test
-    void fetchesANewTokenAfterA401OnlyIfNobodyDidAlready() {
+    void renewsAShortLivedTokenAtHalfLife() {
         AccessTokenCache cache = new AccessTokenCache(clock);
-        String first = cache.current(this::fetch);
+        cache.store(new AccessTokenCache.Token("short", Duration.ofSeconds(60)));
+
+        now = now.plusSeconds(29);
+        assertThat(cache.valid()).isEqualTo("short");
+        now = now.plusSeconds(1);
+        assertThat(cache.valid()).isNull();
+    }
+
+    @Test
+    void forgetsARefusedTokenOnlyIfNobodyReplacedItAlready() {
+        AccessTokenCache cache = new AccessTokenCache(clock);
+        cache.store(fetch());
+        String first = cache.valid();
 
         cache.discard(first);
-        String second = cache.current(this::fetch);
+        assertThat(cache.valid()).isNull();
+        cache.store(fetch());
         cache.discard(first); // a late worker reporting the old token must not throw away the new one
 
-        assertThat(second).isEqualTo("token-2");
-        assertThat(cache.current(this::fetch)).isEqualTo("token-2");
+        assertThat(cache.valid()).isEqualTo("token-2");
     }
 
     @Test

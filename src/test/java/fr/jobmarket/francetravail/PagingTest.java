@@ -48,6 +48,14 @@ class PagingTest {
     }
 
     @Test
+    void plansTheRangesAfterTheFirstPage() {
+        assertThat(Paging.after(Paging.first(), 150, 351)).extracting(PageRange::toString).containsExactly("150-299", "300-449");
+        assertThat(Paging.after(Paging.first(), 46, 46)).isEmpty();
+        assertThat(Paging.after(Paging.first(), 0, 1000)).isEmpty();
+        assertThat(Paging.after(Paging.first(), 150, 9848)).hasSize(20).last().hasToString("3000-3149");
+    }
+
+    @Test
     void tellsWhetherAQueryFitsTheCap() {
         assertThat(Paging.fits(3150)).isTrue();
         assertThat(Paging.fits(3151)).isFalse();

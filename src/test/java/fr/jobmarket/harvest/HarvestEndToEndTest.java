@@ -91,7 +91,11 @@ class HarvestEndToEndTest {
         long distinct = counts.path("process").path("read").asLong() - counts.path("process").path("duplicates").asLong()
                 - counts.path("process").path("without_id").asLong();
         assertThat(processor("harvest-split-appellations", "ExchangesTotal")).isEqualTo(1L);
-        assertThat(processor("harvest-appellation", "ExchangesTotal")).isEqualTo(61L);
+        assertThat(processor("harvest-to-appellation", "ExchangesTotal")).isEqualTo(61L);
+        // every request of the run went through the rate-limit step and the HTTP endpoint once
+        long requests = counts.path("harvest").path("requests").asLong();
+        assertThat(processor("france-travail-rate-limit", "ExchangesTotal")).isEqualTo(requests);
+        assertThat(processor("france-travail-http", "ExchangesTotal")).isEqualTo(requests);
         assertThat(processor("process-dedupe", "DuplicateMessageCount"))
                 .isEqualTo(counts.path("process").path("duplicates").asLong());
         assertThat(processor("process-metropolitan", "ExchangesTotal")).isEqualTo(distinct);

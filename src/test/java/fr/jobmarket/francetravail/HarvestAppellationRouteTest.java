@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import fr.jobmarket.config.Settings;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +43,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AppellationHarvesterTest {
+/**
+ * The paging routes against a France Travail stand-in over HTTP (WireMock with {@link FakeFranceTravail}): paging,
+ * the cap split, retries, Retry-After, the token, the rate limit and failures, as one appellation's exchange meets them.
+ */
+class HarvestAppellationRouteTest {
 
     private static final String SECRET = "s3cr3t-client-value";
     private static final Instant NOW = Instant.parse("2025-07-21T18:00:00Z");
@@ -56,9 +56,8 @@ class AppellationHarvesterTest {
     private static final String TOKEN = "/connexion/oauth2/access_token";
 
     private final FakeFranceTravail fake = new FakeFranceTravail();
-    private final List<Long> delays = Collections.synchronizedList(new ArrayList<>());
     private WireMockServer wiremock;
-    private DefaultCamelContext context;
+    private final List<PagingRoutes> started = new ArrayList<>();
     @TempDir
     Path raw;
 
@@ -73,9 +72,7 @@ class AppellationHarvesterTest {
 
     @AfterEach
     void stop() {
-        if (context != null) {
-            context.stop();
-        }
+        started.forEach(PagingRoutes::close);
         wiremock.stop();
     }
 
@@ -85,7 +82,7 @@ class AppellationHarvesterTest {
                 .withBody("{\"scope\":\"api_offresdemploiv2 o2dsoffre\",\"expires_in\":1499,\"token_type\":\"Bearer\",\"access_token\":\"" + token + "\"}")));
     }
 
-    private AppellationHarvester harvester(Map<String, String> more) throws Exception {
+    private PagingRoutes routes(Map<String, String> more) throws Exception {
         Map<String, String> values = new HashMap<>();
         values.put("jobmarket.ft.client.id", "client-id");
         values.put("jobmarket.ft.client.secret", SECRET);
@@ -96,17 +93,13 @@ class AppellationHarvesterTest {
         values.put("jobmarket.ft.max-attempts", "3");
         values.put("jobmarket.rate-limit", "1000");
         values.putAll(more);
-        Settings settings = Settings.load(Map.of(), new Properties(), values);
-        context = new DefaultCamelContext();
-        context.getPropertiesComponent().setInitialProperties(settings.asProperties());
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveResource(context, "classpath:routes/france-travail.camel.yaml"));
-        context.start();
-        return new AppellationHarvester(context, settings, Clock.fixed(NOW, ZoneOffset.UTC), delays::add, () -> 0.5);
+        PagingRoutes routes = PagingRoutes.start(values, Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5);
+        started.add(routes);
+        return routes;
     }
 
-    private AppellationHarvester harvester() throws Exception {
-        return harvester(Map.of());
+    private PagingRoutes routes() throws Exception {
+        return routes(Map.of());
     }
 
     private List<LoggedRequest> searches() {
@@ -129,7 +122,7 @@ class AppellationHarvesterTest {
 
     @Test
     void answers204MeansNoOfferAndAnEmptyFile() throws Exception {
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(result.announcedTotal()).isZero();
         assertThat(result.offersCollected()).isZero();
@@ -144,7 +137,7 @@ class AppellationHarvesterTest {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Range", "offres */0").withBody("{}")));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(result.offersCollected()).isZero();
         assertThat(rawFile(result)).isEmpty();
@@ -154,7 +147,7 @@ class AppellationHarvesterTest {
     void exactly150OffersTakeOneRequest() throws Exception {
         fake.offers("38971", 150, NOW, Duration.ofMinutes(5));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(ranges()).containsExactly("0-149");
         assertThat(result.announcedTotal()).isEqualTo(150);
@@ -167,7 +160,7 @@ class AppellationHarvesterTest {
     void offer151TakesASecondPage() throws Exception {
         fake.offers("38971", 151, NOW, Duration.ofMinutes(5));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(ranges()).containsExactly("0-149", "150-299");
         assertThat(ids(rawFile(result))).hasSize(151);
@@ -179,7 +172,7 @@ class AppellationHarvesterTest {
     void exactly3150OffersArePagedTo3000WithoutSplitting() throws Exception {
         fake.offers("38971", 3150, NOW, Duration.ofMinutes(5));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(ranges()).hasSize(21).endsWith("3000-3149");
         assertThat(result.offersCollected()).isEqualTo(3150);
@@ -191,7 +184,7 @@ class AppellationHarvesterTest {
         // 8000 offers over 100 days: the 120-day window is halved until each part holds at most 3150
         fake.offers("38971", 8000, NOW, Duration.ofMinutes(18));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes().harvest(DATA_ANALYST, raw);
 
         assertThat(result.announcedTotal()).isEqualTo(8000);
         assertThat(result.offersCollected()).isEqualTo(8000);
@@ -214,12 +207,31 @@ class AppellationHarvesterTest {
                         .withBody("{\"message\":\"too many requests\"}"))
                 .willSetStateTo("calm"));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        PagingRoutes routes = routes();
+        AppellationResult result = routes.harvest(DATA_ANALYST, raw);
 
-        assertThat(delays).containsExactly(2000L);
+        assertThat(routes.delays()).containsExactly(2000L);
         assertThat(result.tooManyRequests()).isEqualTo(1);
         assertThat(result.retries()).isEqualTo(1);
         assertThat(result.offersCollected()).isEqualTo(10);
+    }
+
+    @Test
+    void theBackoffStepWaitsWhatRetryAfterSays() throws Exception {
+        fake.offers("38971", 10, NOW, Duration.ofMinutes(5));
+        wiremock.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        PagingRoutes routes = PagingRoutes.start(Map.of("jobmarket.ft.client.id", "client-id",
+                "jobmarket.ft.client.secret", SECRET, "jobmarket.ft.token.url", wiremock.baseUrl() + TOKEN,
+                "jobmarket.ft.api.url", wiremock.baseUrl() + "/partenaire/offresdemploi/v2"),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5, true);
+        started.add(routes);
+
+        assertThat(routes.harvest(DATA_ANALYST, raw).offersCollected()).isEqualTo(10);
+
+        List<Long> sent = searches().stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1) - sent.get(0)).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
@@ -228,12 +240,12 @@ class AppellationHarvesterTest {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429)).willSetStateTo("calm"));
 
-        AppellationHarvester harvester = harvester();
-        AppellationResult result = harvester.harvest(DATA_ANALYST, raw);
+        PagingRoutes routes = routes();
+        AppellationResult result = routes.harvest(DATA_ANALYST, raw);
 
         // backoff 10 ms, jitter keeps between half and all of it; the fake random gives 0.5
-        assertThat(delays).containsExactly(7L);
-        assertThat(harvester.counters().tooManyRequests()).isEqualTo(1);
+        assertThat(routes.delays()).containsExactly(7L);
+        assertThat(routes.counters().tooManyRequests()).isEqualTo(1);
         assertThat(result.offersCollected()).isEqualTo(10);
     }
 
@@ -245,9 +257,10 @@ class AppellationHarvesterTest {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("flaky").whenScenarioStateIs("once")
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("fine"));
 
-        AppellationResult result = harvester().harvest(DATA_ANALYST, raw);
+        PagingRoutes routes = routes();
+        AppellationResult result = routes.harvest(DATA_ANALYST, raw);
 
-        assertThat(delays).containsExactly(7L, 15L);
+        assertThat(routes.delays()).containsExactly(7L, 15L);
         assertThat(result.retries()).isEqualTo(2);
         assertThat(ids(rawFile(result))).hasSize(200);
     }
@@ -258,7 +271,7 @@ class AppellationHarvesterTest {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(2_000)).willSetStateTo("fast"));
 
-        AppellationResult result = harvester(Map.of("jobmarket.ft.timeout-ms", "300")).harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes(Map.of("jobmarket.ft.timeout-ms", "300")).harvest(DATA_ANALYST, raw);
 
         assertThat(searches()).hasSize(2);
         assertThat(result.retries()).isEqualTo(1);
@@ -271,8 +284,8 @@ class AppellationHarvesterTest {
                 .withBody("{\"message\":\"Service indisponible\"}")));
         Files.writeString(raw.resolve("38971_Data_Analyst.json"), "[{\"id\":\"previous\"}]");
 
-        AppellationHarvester harvester = harvester();
-        assertThatThrownBy(() -> harvester.harvest(DATA_ANALYST, raw))
+        PagingRoutes routes = routes();
+        assertThatThrownBy(() -> routes.harvest(DATA_ANALYST, raw))
                 .isInstanceOf(HarvestException.class)
                 .hasMessageContaining("38971 Data_Analyst")
                 .hasMessageContaining("HTTP 503")
@@ -284,12 +297,44 @@ class AppellationHarvesterTest {
     }
 
     @Test
+    void aLaterPageThatStillFailsFailsTheAppellationAndKeepsThePreviousFile() throws Exception {
+        fake.offers("38971", 400, NOW, Duration.ofMinutes(5));
+        wiremock.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("range", equalTo("150-299"))
+                .willReturn(aResponse().withStatus(502).withBody("{\"message\":\"Bad gateway\"}")));
+        Files.writeString(raw.resolve("38971_Data_Analyst.json"), "[{\"id\":\"previous\"}]");
+
+        PagingRoutes routes = routes();
+        assertThatThrownBy(() -> routes.harvest(DATA_ANALYST, raw))
+                .isInstanceOf(HarvestException.class)
+                .hasMessage("Appellation 38971 Data_Analyst, whole query, range 150-299: HTTP 502: Bad gateway (after 3 attempts)");
+        // the split stopped at the failing page: 300-449 was never asked
+        assertThat(ranges()).containsExactly("0-149", "150-299", "150-299", "150-299");
+        assertThat(Files.readString(raw.resolve("38971_Data_Analyst.json"))).isEqualTo("[{\"id\":\"previous\"}]");
+    }
+
+    @Test
+    void retriesTheTokenRequestAndCountsItWithThePage() throws Exception {
+        fake.offers("38971", 10, NOW, Duration.ofMinutes(5));
+        wiremock.stubFor(post(urlPathEqualTo(TOKEN)).inScenario("token").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+
+        PagingRoutes routes = routes();
+        AppellationResult result = routes.harvest(DATA_ANALYST, raw);
+
+        wiremock.verify(2, postRequestedFor(urlPathEqualTo(TOKEN)));
+        assertThat(routes.delays()).containsExactly(7L);
+        assertThat(result.requests()).isEqualTo(3); // two token requests, one page
+        assertThat(result.retries()).isEqualTo(1);
+        assertThat(result.offersCollected()).isEqualTo(10);
+    }
+
+    @Test
     void failsAtOnceOn400WithTheApiMessage() throws Exception {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(400)
                 .withBody("{\"codeHttp\":400,\"message\":\"Le code appellation est invalide.\"}")));
 
-        AppellationHarvester harvester = harvester();
-        assertThatThrownBy(() -> harvester.harvest(DATA_ANALYST, raw))
+        PagingRoutes routes = routes();
+        assertThatThrownBy(() -> routes.harvest(DATA_ANALYST, raw))
                 .isInstanceOf(HarvestException.class)
                 .hasMessageContaining("38971 Data_Analyst")
                 .hasMessageContaining("HTTP 400: Le code appellation est invalide.");
@@ -303,14 +348,14 @@ class AppellationHarvesterTest {
         wiremock.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("range", equalTo("150-299"))
                 .withHeader("Authorization", equalTo("Bearer token-one"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Token expired\"}")));
-        AppellationHarvester harvester = harvester();
+        PagingRoutes routes = routes();
         wiremock.stubFor(post(urlPathEqualTo(TOKEN)).inScenario("renew").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(200).withBody("{\"access_token\":\"token-one\",\"expires_in\":1499}"))
                 .willSetStateTo("second"));
         wiremock.stubFor(post(urlPathEqualTo(TOKEN)).inScenario("renew").whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(200).withBody("{\"access_token\":\"token-two\",\"expires_in\":1499}")));
 
-        AppellationResult result = harvester.harvest(DATA_ANALYST, raw);
+        AppellationResult result = routes.harvest(DATA_ANALYST, raw);
 
         assertThat(ids(rawFile(result))).hasSize(400);
         wiremock.verify(2, postRequestedFor(urlPathEqualTo(TOKEN)));
@@ -320,7 +365,7 @@ class AppellationHarvesterTest {
 
     @Test
     void asksForTheTokenExactlyAsFranceTravailExpects() throws Exception {
-        harvester().harvest(DATA_ANALYST, raw);
+        routes().harvest(DATA_ANALYST, raw);
 
         LoggedRequest token = wiremock.findAll(postRequestedFor(urlPathEqualTo(TOKEN))).get(0);
         assertThat(token.queryParameter("realm").firstValue()).isEqualTo("/partenaire");
@@ -337,8 +382,8 @@ class AppellationHarvesterTest {
                 .willReturn(aResponse().withStatus(206).withHeader("Content-Range", "offres 150-299/400")
                         .withBody("{\"resultats\":[{\"id\":\"A1\"},")));
 
-        AppellationHarvester harvester = harvester();
-        assertThatThrownBy(() -> harvester.harvest(DATA_ANALYST, raw))
+        PagingRoutes routes = routes();
+        assertThatThrownBy(() -> routes.harvest(DATA_ANALYST, raw))
                 .isInstanceOf(HarvestException.class)
                 .hasMessageContaining("38971 Data_Analyst")
                 .hasMessageContaining("range 150-299")
@@ -358,9 +403,9 @@ class AppellationHarvesterTest {
                 .willReturn(aResponse().withStatus(206).withHeader("Content-Range", "offres 150-150/151")
                         .withBody("{\"resultats\":[{\"id\":\"A2\"}]}")));
 
-        AppellationHarvester harvester = harvester();
-        harvester.harvest(DATA_ANALYST, raw);
-        harvester.harvest(new Appellation("38972", "Data_Scientist"), raw);
+        PagingRoutes routes = routes();
+        routes.harvest(DATA_ANALYST, raw);
+        routes.harvest(new Appellation("38972", "Data_Scientist"), raw);
 
         assertThat(searches()).hasSize(4).allSatisfy(request -> {
             assertThat(request.containsHeader("Content-Range")).isFalse();
@@ -378,12 +423,12 @@ class AppellationHarvesterTest {
         for (Appellation appellation : appellations) {
             fake.offers(appellation.code(), 600, NOW, Duration.ofMinutes(5));
         }
-        AppellationHarvester harvester = harvester(Map.of("jobmarket.rate-limit", "4"));
+        PagingRoutes routes = routes(Map.of("jobmarket.rate-limit", "4"));
 
         ExecutorService workers = Executors.newFixedThreadPool(3);
         List<Future<AppellationResult>> results = new ArrayList<>();
         for (Appellation appellation : appellations) {
-            results.add(workers.submit(() -> harvester.harvest(appellation, raw)));
+            results.add(workers.submit(() -> routes.harvest(appellation, raw)));
         }
         for (Future<AppellationResult> result : results) {
             assertThat(result.get().offersCollected()).isEqualTo(600);
@@ -397,8 +442,8 @@ class AppellationHarvesterTest {
             assertThat(sent.get(i) - sent.get(i - 4)).as("5 requests within one second at request %d", i)
                     .isGreaterThanOrEqualTo(1000);
         }
-        assertThat(harvester.counters().requests()).isEqualTo(13);
-        assertThat(harvester.counters().offers()).isEqualTo(1800);
+        assertThat(routes.counters().requests()).isEqualTo(13);
+        assertThat(routes.counters().offers()).isEqualTo(1800);
     }
 
     @Test
@@ -416,14 +461,12 @@ class AppellationHarvesterTest {
             fake.offers("38971", 200, NOW, Duration.ofMinutes(5));
             wiremock.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("range", equalTo("150-299"))
                     .willReturn(aResponse().withStatus(500).withBody("{\"message\":\"echo Bearer token-one " + SECRET + "\"}")));
-            AppellationHarvester harvester = harvester();
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> harvester.harvest(DATA_ANALYST, raw));
+            PagingRoutes routes = routes();
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> routes.harvest(DATA_ANALYST, raw));
             wiremock.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(aResponse().withStatus(401)
                     .withBody("{\"error\":\"invalid_client\",\"error_description\":\"bad secret " + SECRET + "\"}")));
-            AppellationHarvester refused = new AppellationHarvester(context,
-                    Settings.load(Map.of(), new Properties(), Map.of("jobmarket.ft.client.id", "client-id",
-                            "jobmarket.ft.client.secret", SECRET, "jobmarket.ft.token.url", wiremock.baseUrl() + TOKEN,
-                            "jobmarket.ft.api.url", wiremock.baseUrl())));
+            PagingRoutes refused = routes(Map.of("jobmarket.ft.token.url", wiremock.baseUrl() + TOKEN,
+                    "jobmarket.ft.api.url", wiremock.baseUrl()));
             Throwable tokenFailure = org.assertj.core.api.Assertions.catchThrowable(() -> refused.harvest(DATA_ANALYST, raw));
 
             assertThat(failure).isInstanceOf(HarvestException.class).hasMessageContaining("HTTP 500");
