@@ -116,7 +116,8 @@ public final class StatsEndpoints {
 
     /**
      * A criteria table: the SQL columns in header order. {@code cutColumn} is the competence label the
-     * original cuts to 120 characters in its text table (tab runs become one space in both forms).
+     * original cuts to 120 characters in its text table; tab runs become one space in the text table only,
+     * JSON carries the stored text.
      */
     private static Answer criteria(Exchange exchange, List<String> headers, List<String> fields, int cutColumn) {
         List<List<?>> text = new ArrayList<>();
@@ -126,10 +127,10 @@ public final class StatsEndpoints {
             Map<String, Object> object = new LinkedHashMap<>();
             for (int c = 0; c < values.size(); c++) {
                 Object value = values.get(c);
-                if (value instanceof String s) {
-                    value = s.replaceAll("\t+", " ");
-                }
                 object.put(fields.get(c), value);
+                if (value instanceof String label) {
+                    value = label.replaceAll("\t+", " ");
+                }
                 values.set(c, c == cutColumn ? Texts.cut((String) value, 120) : value);
             }
             text.add(values);

@@ -95,7 +95,7 @@ public final class HarvestJob {
     /**
      * Today in the harvest time zone, or the given date. A date earlier than the latest extraction already
      * loaded is refused: the merge would stamp every offer seen again with a date older than its first write,
-     * and the warehouse would skip them as already loaded. Backfills go forward only.
+     * and the warehouse would skip them as already loaded. Backfills go forward only, and never past tomorrow.
      */
     LocalDate parseExtractionDate(String text) {
         LocalDate date;
@@ -107,6 +107,12 @@ public final class HarvestJob {
             } catch (DateTimeParseException e) {
                 throw new RefusedDate("expected a date YYYY-MM-DD, received '" + text + "'");
             }
+        }
+        // a date far ahead (a typo) would refuse every later trigger as "earlier than the latest extraction"
+        LocalDate tomorrow = LocalDate.now(settings.harvestTimeZone()).plusDays(1);
+        if (date.isAfter(tomorrow)) {
+            throw new RefusedDate("the date " + date + " is after tomorrow (" + tomorrow + " in "
+                    + settings.harvestTimeZone() + "): extraction dates are today's, or a day ahead at most");
         }
         LocalDate latest = warehouseFigures.latestExtraction();
         if (latest != null && date.isBefore(latest)) {

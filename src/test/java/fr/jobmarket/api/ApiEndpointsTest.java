@@ -175,7 +175,7 @@ class ApiEndpointsTest {
     }
 
     @Test
-    void listsSkillsRequiredFirstWithTabsCollapsed() {
+    void listsSkillsRequiredFirstWithTabsCollapsedInTheTextTableOnly() {
         assertThat(app.get("/criteres_recruteurs/competences").body()).isEqualTo("""
                 +-----------------+--------+-------------------+-----------------+
                 |   nb occurences |   code | libelle           | code exigence   |
@@ -186,6 +186,9 @@ class ApiEndpointsTest {
                 +-----------------+--------+-------------------+-----------------+
                 """);
         assertThat(app.get("/criteres_recruteurs/competences?code_departement=33").body()).contains("|               1 |    120 | SQL ");
+        // JSON carries the label as stored
+        assertThat(app.get("/criteres_recruteurs/competences", "Accept", "application/json").body())
+                .contains("{\"nb_occurences\":1,\"code\":7,\"libelle\":\"Python\\tavec\\ttabs\",\"code_exigence\":\"E\"}");
     }
 
     @Test

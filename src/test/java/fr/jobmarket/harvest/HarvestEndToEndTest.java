@@ -184,6 +184,10 @@ class HarvestEndToEndTest {
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(backwards.body()).path("detail").asText()).contains("2025-07-22");
         assertThat(post("/admin/harvest?replay=maybe", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+        // a typo far in the future would block every later harvest: refused, naming the bound
+        HttpResponse<String> future = post("/admin/harvest?extraction_date=9999-12-31", "Authorization", "Bearer " + TOKEN);
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(future.body()).path("detail").asText()).contains("9999-12-31", "after tomorrow");
         assertThat(JSON.readTree(app.get("/admin/harvests").body()).get(0).path("status").asText()).isEqualTo("SUCCEEDED");
     }
 
