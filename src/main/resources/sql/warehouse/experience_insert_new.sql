@@ -4,7 +4,7 @@
 INSERT INTO experience (experience_libelle, experience_code_exigence, experience_commentaire)
 SELECT DISTINCT s.experience_libelle, s.experience_code_exigence, s.experience_commentaire
 FROM staging_offre s
-WHERE (s.experience_libelle IS NOT NULL OR s.experience_code_exigence IS NOT NULL OR s.experience_commentaire IS NOT NULL)
+WHERE s.experience_libelle IS NOT NULL
   AND NOT EXISTS (
     SELECT 1 FROM experience d
     WHERE coalesce(d.experience_libelle, '') = coalesce(s.experience_libelle, '') AND (d.experience_libelle IS NULL) = (s.experience_libelle IS NULL)

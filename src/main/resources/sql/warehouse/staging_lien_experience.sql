@@ -7,4 +7,5 @@ JOIN experience d
   ON coalesce(d.experience_libelle, '') = coalesce(s.experience_libelle, '') AND (d.experience_libelle IS NULL) = (s.experience_libelle IS NULL)
       AND coalesce(d.experience_code_exigence, '') = coalesce(s.experience_code_exigence, '') AND (d.experience_code_exigence IS NULL) = (s.experience_code_exigence IS NULL)
       AND coalesce(d.experience_commentaire, '') = coalesce(s.experience_commentaire, '') AND (d.experience_commentaire IS NULL) = (s.experience_commentaire IS NULL)
-WHERE s.experience_libelle IS NOT NULL OR s.experience_code_exigence IS NOT NULL OR s.experience_commentaire IS NOT NULL
+-- reference 5.4: only an offer with an experience label gets a row
+WHERE s.experience_libelle IS NOT NULL

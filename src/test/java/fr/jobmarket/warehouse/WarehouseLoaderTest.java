@@ -3,7 +3,10 @@ package fr.jobmarket.warehouse;
 import fr.jobmarket.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -261,5 +264,21 @@ class WarehouseLoaderTest {
         assertThat(report.offersWithProblems()).isEqualTo(1);
         assertThat(rows("SELECT nombre_postes FROM offreemploi WHERE offre_id = '0230096'")).containsExactly("null");
         assertThat(rows("SELECT alternance FROM contrat WHERE offre_id = '0230096'")).containsExactly("null");
+    }
+
+    @Test
+    void onlyAnOfferWithAnExperienceLabelGetsAnExperienceRow(@TempDir Path dir) throws Exception {
+        // reference.md 5.4: an exigence or a comment without a label links to no experience
+        Path history = dir.resolve("history.json");
+        Files.writeString(history, """
+                [{"id": "EXP0001", "intitule": "Data Engineer", "dateCreation": "2025-03-01T00:00:00.000Z",
+                  "dateExtraction": "2025-03-02", "experienceExige": "S", "experienceCommentaire": "souhaitée"},
+                 {"id": "EXP0002", "intitule": "Data Analyst", "dateCreation": "2025-03-01T00:00:00.000Z",
+                  "dateExtraction": "2025-03-02", "experienceExige": "D", "experienceLibelle": "Débutant accepté"}]
+                """);
+        load(history, "2025-03-02", false);
+
+        assertThat(rows("SELECT offre_id FROM offre_experience ORDER BY offre_id")).containsExactly("EXP0002");
+        assertThat(rows("SELECT experience_libelle FROM experience")).containsExactly("Débutant accepté");
     }
 }
