@@ -93,7 +93,7 @@ final class ApplicationBeans {
         AdminToken adminToken = new AdminToken(settings);
         registry.bind("apiCache", apiCache);
         registry.bind("adminToken", adminToken);
-        Responder responder = new Responder(apiCache);
+        Responder responder = new Responder(apiCache, settings.liveMode());
         ApiFilters filters = new ApiFilters(geoReference);
         registry.bind("apiResponder", responder);
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
@@ -118,7 +118,7 @@ final class ApplicationBeans {
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
-            health.register(new HarvestHealthCheck(runs));
+            health.register(new HarvestHealthCheck(runs, settings.liveMode()));
         }
     }
 }

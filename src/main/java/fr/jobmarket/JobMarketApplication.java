@@ -74,6 +74,13 @@ public final class JobMarketApplication {
 
     private static JobMarketApplication prepare(Settings settings) {
         checkSettings(settings);
+        // the mode first, before the database and Camel fill the log
+        if (settings.liveMode()) {
+            LOG.info("LIVE MODE: harvests read France Travail's API Offres d'emploi v2 with the configured client id");
+        } else {
+            LOG.warn("No France Travail credentials (JOBMARKET_FT_CLIENT_ID / JOBMARKET_FT_CLIENT_SECRET):"
+                    + " SANDBOX MODE, harvests read SYNTHETIC offers served by jobmarket itself, not real ones.");
+        }
         Database database = Database.open(settings);
         Main main = new Main(JobMarketApplication.class);
         main.setOverrideProperties(routeProperties(settings));
@@ -100,10 +107,6 @@ public final class JobMarketApplication {
                 RouteDescriptions.copyFromRestVerbs(context);
             }
         });
-        if (!settings.liveMode()) {
-            LOG.warn("No France Travail credentials (JOBMARKET_FT_CLIENT_ID / JOBMARKET_FT_CLIENT_SECRET):"
-                    + " SANDBOX MODE, harvests read SYNTHETIC offers served by jobmarket itself, not real ones.");
-        }
         return new JobMarketApplication(settings, database, main);
     }
 

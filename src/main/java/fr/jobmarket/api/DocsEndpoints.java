@@ -87,12 +87,14 @@ public final class DocsEndpoints {
 
     public Answer about(Exchange exchange) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("source", Responder.DATA_SOURCE);
+        body.put("source", responder.dataSource());
         LocalDate updated = responder.lastExtractionOrNull();
         body.put("derniere_mise_a_jour", updated == null ? null : updated.toString());
         body.put("licence", LICENCE);
-        body.put("mention", "Données issues de France Travail (API Offres d'emploi v2), réutilisées selon sa licence ; "
-                + "date de la dernière extraction réussie : " + (updated == null ? "aucune" : updated) + ".");
+        String origin = responder.dataSource().equals(Responder.DATA_SOURCE)
+                ? "Données issues de France Travail (API Offres d'emploi v2), réutilisées selon sa licence"
+                : "Données synthétiques du bac à sable (sandbox) de jobmarket, pas des offres de France Travail";
+        body.put("mention", origin + " ; date de la dernière extraction réussie : " + (updated == null ? "aucune" : updated) + ".");
         return Answer.json(body);
     }
 

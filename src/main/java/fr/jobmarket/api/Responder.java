@@ -25,6 +25,8 @@ public final class Responder {
     public static final String TEXT = "text/plain; charset=utf-8";
     public static final String JSON_TYPE = "application/json";
     public static final String DATA_SOURCE = "France Travail, API Offres d'emploi v2 (https://francetravail.io)";
+    /** Sandbox mode serves generated offers: no answer may pass them off as France Travail's. */
+    public static final String SANDBOX_DATA_SOURCE = "jobmarket sandbox: synthetic data, not France Travail offers";
     /** Exchange property holding the {@link Request}, read once per exchange. */
     static final String REQUEST = "apiRequest";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -50,9 +52,16 @@ public final class Responder {
     }
 
     private final ApiCache cache;
+    private final String dataSource;
 
-    public Responder(ApiCache cache) {
+    public Responder(ApiCache cache, boolean liveMode) {
         this.cache = cache;
+        this.dataSource = liveMode ? DATA_SOURCE : SANDBOX_DATA_SOURCE;
+    }
+
+    /** Where the served data comes from: France Travail in live mode, the synthetic sandbox otherwise. */
+    public String dataSource() {
+        return dataSource;
     }
 
     /** The request of an exchange: parsed at the first call (a malformed query string is a 400 problem). */
@@ -108,7 +117,7 @@ public final class Responder {
         if (answer.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer");
         }
-        message.setHeader("X-Data-Source", DATA_SOURCE);
+        message.setHeader("X-Data-Source", dataSource);
         LocalDate updated = lastExtractionOrNull();
         if (updated != null) {
             message.setHeader("X-Data-Updated", updated.toString());

@@ -18,10 +18,12 @@ public final class HarvestHealthCheck extends AbstractHealthCheck {
     static final Duration STALE_AFTER = Duration.ofHours(26);
 
     private final HarvestRuns runs;
+    private final String dataSource;
 
-    public HarvestHealthCheck(HarvestRuns runs) {
+    public HarvestHealthCheck(HarvestRuns runs, boolean liveMode) {
         super("jobmarket", "harvest");
         this.runs = runs;
+        this.dataSource = liveMode ? "France Travail, API Offres d'emploi v2" : "synthetic sandbox data (not France Travail)";
     }
 
     @Override
@@ -31,6 +33,7 @@ public final class HarvestHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("data_source", dataSource);
         try {
             runs.lastFinished().ifPresentOrElse(run -> {
                 builder.detail("last_harvest_id", run.id());

@@ -122,7 +122,8 @@ class ApiEndpointsTest {
     void doesNotEchoTheAuthorizationHeaderAndLabelsErrorsWithTheDataSource() {
         HttpResponse<String> response = app.get("/stats/total_offres?metier_data=XX", "Authorization", "Bearer " + TOKEN);
         assertThat(response.headers().firstValue("Authorization")).isEmpty();
-        assertThat(response.headers().firstValue("X-Data-Source")).isPresent();
+        // sandbox mode: synthetic offers are never labelled as France Travail's
+        assertThat(response.headers().firstValue("X-Data-Source")).hasValue(Responder.SANDBOX_DATA_SOURCE);
         assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Paramètre invalide\",\"status\":400,"
                 + "\"detail\":\"'metier_data' doit valoir DE, DA ou DS (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
     }
@@ -297,6 +298,8 @@ class ApiEndpointsTest {
         assertThat(app.get("/docs/swagger-ui-init.js").body()).contains("syntaxHighlight: false", "/api-doc");
         assertThat(app.get("/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
         assertThat(app.get("/docs/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+        assertThat(app.get("/about").body()).contains("synthétiques", Responder.SANDBOX_DATA_SOURCE)
+                .doesNotContain("Données issues de France Travail");
         assertThat(app.get("/about").body()).contains("\"licence\":\"https://francetravail.io/data/licence\"",
                 "\"derniere_mise_a_jour\":\"2025-07-24\"");
     }

@@ -221,6 +221,7 @@ class HarvestEndToEndTest {
         assertThat(harvest.path("status").asText()).isEqualTo("UP");
         assertThat(harvest.path("data").path("last_harvest_status").asText()).isEqualTo("FAILED");
         assertThat(harvest.path("data").path("harvest_stale").asBoolean()).isFalse();
+        assertThat(harvest.path("data").path("data_source").asText()).isEqualTo("synthetic sandbox data (not France Travail)");
     }
 
     @Test
