@@ -84,8 +84,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         + " is in use by another jobmarket process: stop it or choose another jobmarket.data.dir"
                         + " (JOBMARKET_DATA_DIR).");
             }
+            Path binaries = unpackBinaries();
+            // before the port check: a server orphaned by a killed process still holds our own port
+            stopOrphanedServer(dataDirectory, binaries);
             int chosenPort = port == 0 ? freePort() : requireFreePort(port);
-            EmbeddedPostgres server = new EmbeddedPostgres(dataDirectory, unpackBinaries(), chosenPort, channel, lock);
+            EmbeddedPostgres server = new EmbeddedPostgres(dataDirectory, binaries, chosenPort, channel, lock);
             server.startServer();
             return server;
         } catch (IOException e) {
@@ -101,17 +104,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /** We hold the data directory's lock, so a server still running there was orphaned by a killed process. */
+    private static void stopOrphanedServer(Path dataDirectory, Path binaries) {
+        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            LOG.warn("Stopping an embedded PostgreSQL left running by a previous process");
+            runQuietly(binaries.resolve("bin").resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
+                    "stop", "-m", "immediate", "-w", "-t", "20");
+        }
+    }
+
     private void startServer() throws IOException {
         long started = System.nanoTime();
         if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
             LOG.info("Creating the embedded PostgreSQL cluster in {}", dataDirectory);
             run(60, bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(), "-E", "UTF-8",
                     "--locale=C.UTF-8", "--no-sync");
-        }
-        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
-            // We hold the data directory's lock, so a server still running there was orphaned by a killed process.
-            LOG.warn("Stopping an embedded PostgreSQL left running by a previous process");
-            runQuietly(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w", "-t", "20");
         }
         run(90, bin("pg_ctl"), "-D", dataDirectory.toString(), "-w", "-t", "60",
                 "-l", dataDirectory.resolveSibling("postgres.log").toString(),
@@ -191,7 +198,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return command;
     }
 
-    private void run(int timeoutSeconds, String... args) throws IOException {
+    private static void run(int timeoutSeconds, String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().remove("PGPASSWORD");
@@ -215,7 +222,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void runQuietly(String... args) {
+    private static void runQuietly(String... args) {
         try {
             run(30, args);
         } catch (IOException e) {
