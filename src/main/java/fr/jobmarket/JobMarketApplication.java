@@ -112,11 +112,12 @@ public final class JobMarketApplication {
 
     /**
      * The settings as Camel placeholders, plus the values derived from them that routes use: the reverse
-     * geocoder's URL is the product's own sandbox geocoder in sandbox mode.
+     * geocoder's URL is the product's own sandbox geocoder in sandbox mode; its batch endpoint appends /csv.
      */
     static java.util.Properties routeProperties(Settings settings) {
         java.util.Properties properties = settings.asProperties();
         properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
+        properties.setProperty("geocoder.batch-timeout-ms", Integer.toString(ReverseGeocoding.BATCH_TIMEOUT_MS));
         return properties;
     }
 

@@ -81,16 +81,25 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
     @Test
     @Order(1)
     void aGeocoderOutageOpensTheBreakerAndTheRunStillSucceeds() throws Exception {
+        AdviceWith.adviceWith(context, "geocode-batch",
+                route -> route.weaveById("geocode-batch-http").replace().to("mock:geocoder-batch"));
         AdviceWith.adviceWith(context, "geocoder-request",
                 route -> route.weaveById("geocoder-http").replace().to("mock:geocoder"));
+        MockEndpoint batch = getMockEndpoint("mock:geocoder-batch");
         MockEndpoint geocoder = getMockEndpoint("mock:geocoder");
-        geocoder.whenAnyExchangeReceived(exchange -> {
-            throw new IOException("geocoder unreachable");
-        });
+        for (MockEndpoint unreachable : List.of(batch, geocoder)) {
+            unreachable.whenAnyExchangeReceived(exchange -> {
+                throw new IOException("geocoder unreachable");
+            });
+        }
         context.start();
 
         JsonNode counts = harvest("2025-07-20", HarvestRuns.Status.SUCCEEDED).counts().path("process");
 
+        // the batch request failed once, and the points fell back to single requests
+        assertThat(batch.getReceivedCounter()).isEqualTo(1);
+        assertThat(counts.path("geocoding_batch_failures").asLong()).isEqualTo(1);
+        assertThat(counts.path("geocoding_batch_points").asLong()).isZero();
         long points = counts.path("geocoding_failures").asLong();
         assertThat(points).as("every point failed, and was counted").isPositive();
         assertThat(counts.path("geocoding_requests").asLong()).isEqualTo(points);
@@ -99,6 +108,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         // the breaker opened after its minimum of 10 calls: the later points never reached the geocoder
         int attemptsPerCall = 1 + SETTINGS.integer("jobmarket.geocoder.retries", 0, 10);
         assertThat(geocoder.getReceivedCounter()).isEqualTo(10 * attemptsPerCall);
+        assertThat(counts.path("geocoding_single_requests").asLong()).isEqualTo(10);
     }
 
     @Test

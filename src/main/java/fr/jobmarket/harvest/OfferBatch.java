@@ -1,6 +1,7 @@
 package fr.jobmarket.harvest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.jobmarket.geo.Coordinates;
 import fr.jobmarket.geo.LocationEnricher;
 import fr.jobmarket.geo.LocationStats;
 import fr.jobmarket.geo.MetropolitanFilter;
@@ -20,10 +21,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +122,26 @@ public final class OfferBatch {
         return new Batch(rawFiles, batchFile);
     }
 
+    /**
+     * The points the run's offers will need reverse geocoded and the cache does not hold yet, for one batch request
+     * before the split: read in one pass over the raw files that parses only {@code lieuTravail}, with the rules of
+     * the split's steps (the metropolitan filter, {@link LocationEnricher#pointToGeocode}).
+     */
+    public List<Coordinates> pointsToGeocode(@ExchangeProperty(BATCH) Batch batch) throws IOException {
+        Set<Coordinates> points = new LinkedHashSet<>();
+        for (Path file : batch.rawFiles) {
+            JsonArrayFiles.forEachValue(file, "lieuTravail", lieuTravail -> {
+                ObjectNode offer = JsonArrayFiles.MAPPER.createObjectNode();
+                offer.set("lieuTravail", lieuTravail);
+                Coordinates point = locationEnricher.pointToGeocode(offer);
+                if (point != null && metropolitanFilter.keeps(offer)) {
+                    points.add(point);
+                }
+            });
+        }
+        return reverseGeocoding.notCached(points);
+    }
+
     /** The raw offers of every file in order, read one at a time (the split streams them). */
     public Iterator<ObjectNode> offers(@ExchangeProperty(BATCH) Batch batch) {
         return new RawOffers(batch);
@@ -199,10 +222,12 @@ public final class OfferBatch {
             counts.put("geocoding_requests", locations.geocodingRequests());
             counts.put("geocoding_failures", locations.geocodingFailures());
             counts.put("swapped_coordinates", locations.swappedCoordinates());
+            Map<String, Long> geocoder = reverseGeocoding.runCounts();
+            counts.putAll(geocoder);
             counts.put("seconds", millis / 1000.0);
             LOG.info("Process stage done: {} offers read from {} files, {} duplicates, {} without id, dropped {}, {} kept"
-                    + " ({}) in {} ms", batch.read, batch.rawFiles.size(), duplicates, batch.withoutId, dropped, kept,
-                    locations, millis);
+                    + " ({}; {}) in {} ms", batch.read, batch.rawFiles.size(), duplicates, batch.withoutId, dropped, kept,
+                    locations, geocoder, millis);
             Map<String, Long> allDropped = new TreeMap<>(dropped);
             allDropped.put("duplicate", duplicates);
             allDropped.put("without_id", batch.withoutId);

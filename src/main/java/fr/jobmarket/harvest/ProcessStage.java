@@ -14,7 +14,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +35,7 @@ public final class ProcessStage {
     public static final String EXTRACTION_DATE = "extractionDate";
     /** Exchange property holding the geocoder's answer for the offer's point ({@link Place}). */
     public static final String PLACE = "geocodedPlace";
+    private static final ContentType CSV = ContentType.create("text/csv", StandardCharsets.UTF_8);
 
     private ProcessStage() {
     }
@@ -40,7 +44,8 @@ public final class ProcessStage {
      * {@code offerBatch}, {@code runOfferIds} (the dedupe's repository: one run's ids, unbounded, since a bounded one
      * would forget ids and let duplicates through), {@code batchWriterPool} (the aggregator's single output thread),
      * {@code reverseGeocoding}, and the per-offer steps {@code offerHasId}, {@code offerId},
-     * {@code offerIsMetropolitan}, {@code offerPointToGeocode}, {@code offerLocation} and {@code offerDates}.
+     * {@code offerIsMetropolitan}, {@code offerPointToGeocode}, {@code offerLocation} and {@code offerDates}; and
+     * {@code geocoderCsvForm}, which wraps a batch request's CSV as the geocoder's upload form.
      */
     public static void bind(CamelContext context, GeoReference reference) {
         Registry registry = context.getRegistry();
@@ -61,6 +66,19 @@ public final class ProcessStage {
                 locations.enrich(offer(exchange), exchange.getProperty(PLACE, Place.class)));
         registry.bind("offerDates", (Processor) exchange -> batch.stamp(offer(exchange),
                 exchange.getProperty(EXTRACTION_DATE, LocalDate.class), batchOf(exchange)));
+        registry.bind("geocoderCsvForm", (Processor) ProcessStage::csvForm);
+    }
+
+    /**
+     * The body (a CSV file) as the multipart form /reverse/csv reads, as {@code curl -F data=@points.csv} sends it:
+     * a file part {@code data} with its file name, and the delimiter said rather than left for the geocoder to
+     * guess. (camel-http's own {@code multipartUpload} sends a text body as a plain field, without a file name.)
+     */
+    private static void csvForm(Exchange exchange) {
+        exchange.getMessage().setBody(MultipartEntityBuilder.create()
+                .addTextBody("delimiter", ",")
+                .addBinaryBody("data", exchange.getMessage().getBody(byte[].class), CSV, "points.csv")
+                .build());
     }
 
     private static ObjectNode offer(Exchange exchange) {

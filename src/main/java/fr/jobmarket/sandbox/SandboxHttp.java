@@ -1,14 +1,21 @@
 package fr.jobmarket.sandbox;
 
 import fr.jobmarket.config.Settings;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,6 +130,35 @@ public final class SandboxHttp {
         }
         Message in = exchange.getMessage();
         answer(exchange, api.reverse(in.getHeader("lon", String.class), in.getHeader("lat", String.class)));
+    }
+
+    /**
+     * POST /reverse/csv: the CSV file uploaded in the multipart form. The platform-http consumer has saved it to a
+     * temporary file and attached it to the message; it is read once, then removed.
+     */
+    public void reverseCsv(Exchange exchange) throws IOException {
+        if (api == null) {
+            notFound(exchange);
+            return;
+        }
+        AttachmentMessage in = exchange.getMessage(AttachmentMessage.class);
+        List<String> uploads = in.hasAttachments() ? List.copyOf(in.getAttachmentNames()) : List.of();
+        String csv = null;
+        for (String name : uploads) {
+            DataHandler upload = in.getAttachment(name);
+            if (csv == null) {
+                try (InputStream content = upload.getInputStream()) {
+                    csv = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            if (upload.getDataSource() instanceof FileDataSource file) {
+                Files.deleteIfExists(file.getFile().toPath());
+            }
+            in.removeAttachment(name);
+        }
+        answer(exchange, csv == null
+                ? SandboxResponse.json(400, "{\"code\":400,\"message\":\"Failed parsing query\",\"detail\":[\"data: a CSV file is required\"]}")
+                : SandboxReverseCsv.answer(csv));
     }
 
     private static void answer(Exchange exchange, SandboxResponse response) {

@@ -25,8 +25,9 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The locate and reverse-geocode routes with Camel's test kit: the geocoder's HTTP endpoint is woven out for a
- * mock endpoint, whose answers (or failures) each test scripts.
+ * The locate and reverse-geocode routes with Camel's test kit, when the batch request fails: the geocoder's HTTP
+ * endpoint is woven out for a mock endpoint, whose answers (or failures) each test scripts. The batch request
+ * itself is {@link GeocodeBatchRouteTest}'s subject.
  */
 class ReverseGeocodeRouteTest extends CamelTestSupport {
 
@@ -49,8 +50,11 @@ class ReverseGeocodeRouteTest extends CamelTestSupport {
         return context;
     }
 
+    /** The single requests' endpoint; the batch request fails, so every point is asked alone (the fallback). */
     private MockEndpoint geocoder() throws Exception {
         AdviceWith.adviceWith(context, "geocoder-request", route -> route.weaveById("geocoder-http").replace().to("mock:geocoder"));
+        AdviceWith.adviceWith(context, "geocode-batch", route -> route.weaveById("geocode-batch-http").replace()
+                .throwException(new ConnectException("Connection refused")));
         context.start();
         return getMockEndpoint("mock:geocoder");
     }

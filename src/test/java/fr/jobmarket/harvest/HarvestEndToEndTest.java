@@ -80,9 +80,13 @@ class HarvestEndToEndTest {
         long kept = counts.path("process").path("kept").asLong();
         assertThat(counts.path("process").path("duplicates").asLong()).isPositive();
         assertThat(counts.path("process").path("dropped").path("label_overseas").asLong()).isPositive();
-        // the sandbox geocoder answers every synthetic point: the locate route reached it through HTTP
+        // the sandbox geocoder answers every synthetic point, all in one batch request (multipart CSV over HTTP):
+        // the locate route finds each point in the cache and sends no single request
         assertThat(counts.path("process").path("geocoding_requests").asLong()).isPositive();
         assertThat(counts.path("process").path("geocoding_failures").asLong()).isZero();
+        assertThat(counts.path("process").path("geocoding_batch_requests").asLong()).isEqualTo(1);
+        assertThat(counts.path("process").path("geocoding_batch_points").asLong()).isPositive();
+        assertThat(counts.path("process").path("geocoding_single_requests").asLong()).isZero();
         assertThat(counts.path("history").path("occurrence").asInt()).isEqualTo(1);
         assertThat(counts.path("history").path("total").asLong()).isEqualTo(kept);
         assertThat(counts.path("warehouse").path("offers_loaded").asLong()).isEqualTo(kept);
@@ -103,7 +107,8 @@ class HarvestEndToEndTest {
         assertThat(processor("process-dates", "ExchangesTotal")).isEqualTo(kept);
         // the offers, and the two signals that complete the last group: at the end of the split and in the cleanup
         assertThat(processor("batch-group-offers", "ExchangesTotal")).isEqualTo(kept + 2);
-        assertThat(processor("reverse-geocode-breaker", "ExchangesTotal")).isPositive();
+        assertThat(processor("geocode-batch-http", "ExchangesTotal")).isEqualTo(1L);
+        assertThat(processor("reverse-geocode-breaker", "ExchangesTotal")).isZero();
         assertThat(processor("history-to-warehouse-load", "ExchangesTotal")).isEqualTo(1L);
         // the warehouse fan-out: every chunk of the history to both staging routes
         assertThat(processor("warehouse-fan-out", "ExchangesCompleted")).isPositive()

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The process stage as the service runs it: the routes of process.camel.yaml and locate.camel.yaml (split,
+ * The process stage as the service runs it: the routes of process.camel.yaml, geocode-batch.camel.yaml and locate.camel.yaml (split,
  * filters, idempotent consumer, enrich, aggregate) with their beans, the geocoder's HTTP request replaced.
  */
 class ProcessRouteTest {

@@ -43,6 +43,20 @@ class JsonArrayFilesTest {
     }
 
     @Test
+    void readsOneFieldOfEachObjectWhateverItHolds() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.json"), "[{\"id\":\"1\",\"lieuTravail\":{\"latitude\":44.8,"
+                + "\"nested\":[{\"lieuTravail\":\"inner\"}]},\"competences\":[{\"lieuTravail\":0}]},"
+                + "{\"lieuTravail\":null},{\"id\":\"3\"},{\"lieuTravail\":\"Paris\",\"id\":\"4\"}]");
+        List<String> seen = new ArrayList<>();
+
+        long count = JsonArrayFiles.forEachValue(file, "lieuTravail", value -> seen.add(String.valueOf(value)));
+
+        assertThat(count).isEqualTo(4);
+        assertThat(seen).containsExactly("{\"latitude\":44.8,\"nested\":[{\"lieuTravail\":\"inner\"}]}", "null", "null",
+                "\"Paris\"");
+    }
+
+    @Test
     void copiesObjectsOfAnotherFileByteForByteBesideNewOnes() throws IOException {
         Path source = Files.writeString(temp.resolve("a.json"), ORIGINAL_STYLE);
         long[] span = new long[2];

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three sandbox endpoints over real HTTP on loopback, served by the whole application. */
+/** The sandbox endpoints over real HTTP on loopback, served by the whole application. */
 class SandboxHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +68,28 @@ class SandboxHttpTest {
         JsonNode properties = JSON.readTree(reverse.body()).at("/features/0/properties");
         assertThat(properties.get("citycode").asText()).isEqualTo("75108");
         assertThat(properties.get("postcode").asText()).isEqualTo("75008");
+    }
+
+    @Test
+    void answersABatchOfPointsUploadedAsAMultipartCsvLikeTheGeoplateforme() {
+        String form = "--XyZ\r\nContent-Disposition: form-data; name=\"delimiter\"\r\n\r\n,\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"data\"; filename=\"points.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nlat,lon\n48.8727,2.3125\nabc,1\n\r\n--XyZ--\r\n";
+        HttpResponse<String> answer = app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/geocoder/reverse/csv")))
+                .POST(HttpRequest.BodyPublishers.ofString(form)), "Content-Type", "multipart/form-data; boundary=XyZ");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        String[] rows = answer.body().split("\n");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[0]).startsWith("lat,lon,result_latitude,result_longitude,result_label,").contains(",result_citycode,")
+                .endsWith(",result_status");
+        assertThat(rows[1]).startsWith("48.8727,2.3125,").contains(",75008,", ",75108,", ",\"75, ").endsWith(",ok");
+        assertThat(rows[2]).startsWith("abc,1,").endsWith(",skipped");
+
+        HttpResponse<String> withoutFile = app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/geocoder/reverse/csv")))
+                .POST(HttpRequest.BodyPublishers.ofString("lat,lon\n48.8727,2.3125\n")), "Content-Type", "text/csv");
+        assertThat(withoutFile.statusCode()).isEqualTo(400);
     }
 
     @Test

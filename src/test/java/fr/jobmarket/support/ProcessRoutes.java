@@ -19,18 +19,21 @@ import org.apache.camel.support.ResourceHelper;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The process stage's routes (process, locate and their route configurations, as the service loads them) in a
- * Camel context of their own, with the geocoder's HTTP request replaced by a {@link PointGeocoder} answering in
- * GeoCodeJSON: the routes, beans and answer parsing are the product's, only the network is gone.
+ * The process stage's routes (process, geocode-batch, locate and their route configurations, as the service loads
+ * them) in a Camel context of their own, with the geocoder's HTTP requests replaced by a {@link PointGeocoder}
+ * answering in CSV (batch) and GeoCodeJSON (single): the routes, beans and answer parsing are the product's, only
+ * the network is gone.
  */
 public final class ProcessRoutes implements AutoCloseable {
 
-    static final List<String> ROUTE_FILES = List.of("route-configurations", "process", "locate");
+    static final List<String> ROUTE_FILES = List.of("route-configurations", "process", "geocode-batch", "locate");
 
     private final CamelContext context;
     private final AtomicLong geocoderRequests;
@@ -51,6 +54,11 @@ public final class ProcessRoutes implements AutoCloseable {
                         requests.incrementAndGet();
                         answer(exchange, geocoder);
                     }));
+            AdviceWith.adviceWith(context, "geocode-batch", route -> route.weaveById("geocode-batch-http").replace()
+                    .process(exchange -> {
+                        requests.incrementAndGet();
+                        answerBatch(exchange, geocoder);
+                    }));
             context.start();
             return new ProcessRoutes(context, requests);
         } catch (Exception e) {
@@ -69,6 +77,7 @@ public final class ProcessRoutes implements AutoCloseable {
         properties.setProperty("jobmarket.geocoder.rate-limit", Integer.toString(geocoderRate));
         properties.setProperty("jobmarket.geocoder.timeout-ms", "1000");
         properties.setProperty("geocoder.reverse-url", "http://127.0.0.1:9/reverse");
+        properties.setProperty("geocoder.batch-timeout-ms", "1000");
         context.getPropertiesComponent().setInitialProperties(properties);
         ProcessStage.bind(context, reference);
         loadRoutes(context);
@@ -94,6 +103,20 @@ public final class ProcessRoutes implements AutoCloseable {
         exchange.getMessage().setBody(JsonArrayFiles.MAPPER.writeValueAsString(collection));
     }
 
+    /** The geocoder's answer for the points of a batch request, in CSV (the request's points are a route property). */
+    @SuppressWarnings("unchecked")
+    private static void answerBatch(Exchange exchange, PointGeocoder geocoder) {
+        StringBuilder csv = new StringBuilder("lat,lon,result_label,result_postcode,result_citycode\n");
+        for (Coordinates point : (List<Coordinates>) exchange.getProperty(ReverseGeocoding.POINTS, List.class)) {
+            Optional<Place> place = geocoder.reverse(point.latitude(), point.longitude());
+            csv.append(String.format(Locale.ROOT, "%.5f,%.5f,", point.latitude(), point.longitude()))
+                    .append(place.map(found -> "\"" + found.codePostal() + " somewhere, France\","
+                            + Objects.toString(found.codePostal(), "") + "," + Objects.toString(found.codeInsee(), "")).orElse(",,"))
+                    .append('\n');
+        }
+        exchange.getMessage().setBody(csv.toString());
+    }
+
     /** Runs the process route over {@code rawFiles}; throws what the route threw. */
     public OfferBatch.Result run(List<Path> rawFiles, LocalDate extractionDate, Path batchFile) throws Exception {
         Exchange done = context.createProducerTemplate().send("direct:process", exchange -> {
@@ -107,7 +130,7 @@ public final class ProcessRoutes implements AutoCloseable {
         return done.getMessage().getBody(OfferBatch.Result.class);
     }
 
-    /** Requests that reached the (replaced) geocoder endpoint. */
+    /** Requests, batch and single, that reached the (replaced) geocoder endpoints. */
     public long geocoderRequests() {
         return geocoderRequests.get();
     }
