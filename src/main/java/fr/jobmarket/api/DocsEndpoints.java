@@ -91,7 +91,7 @@ public final class DocsEndpoints {
         LocalDate updated = responder.lastExtractionOrNull();
         body.put("derniere_mise_a_jour", updated == null ? null : updated.toString());
         body.put("licence", LICENCE);
-        String origin = responder.dataSource().equals(Responder.DATA_SOURCE)
+        String origin = responder.liveMode()
                 ? "Données issues de France Travail (API Offres d'emploi v2), réutilisées selon sa licence"
                 : "Données synthétiques du bac à sable (sandbox) de jobmarket, pas des offres de France Travail";
         body.put("mention", origin + " ; date de la dernière extraction réussie : " + (updated == null ? "aucune" : updated) + ".");

@@ -36,8 +36,7 @@ public final class OfferEndpoints {
         if (offreId == null || offreId.isEmpty() || JOKER.equals(offreId)) {
             return true;
         }
-        exchange.getMessage().setHeader(OFFRE_ID, validOffreId(offreId));
-        exchange.getMessage().setBody(null); // the statement's parameters come from the headers set here only
+        sqlParameter(exchange, OFFRE_ID, validOffreId(offreId));
         return false;
     }
 
@@ -47,7 +46,7 @@ public final class OfferEndpoints {
         if (drawn.isEmpty()) {
             throw ApiProblem.notFound("Aucune offre dans l'entrepôt : '*JOKER*' ne peut en tirer aucune.");
         }
-        exchange.getMessage().setHeader(OFFRE_ID, drawn.get(0).get("offre_id"));
+        sqlParameter(exchange, OFFRE_ID, drawn.get(0).get("offre_id"));
     }
 
     /** 1-1: a few attributes of one offer. */
@@ -56,18 +55,10 @@ public final class OfferEndpoints {
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("L'offre " + exchange.getMessage().getHeader(OFFRE_ID) + " n'existe pas.");
         }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("offre_id", row.get("offre_id"));
-        body.put("intitulé", row.get("intitule_offre"));
-        body.put("date création", row.get("date_creation"));
-        body.put("ville", row.get("nom_ville"));
-        body.put("département", row.get("nom_departement"));
-        body.put("région", row.get("nom_region"));
-        body.put("metier data", row.get("metier_data"));
-        body.put("liste mots clés", row.get("liste_mots_cles"));
-        body.put("description", row.get("description_offre"));
-        return Answer.json(body);
+        return Answer.json(renamed(rows.get(0), "offre_id", "offre_id", "intitulé", "intitule_offre",
+                "date création", "date_creation", "ville", "nom_ville", "département", "nom_departement",
+                "région", "nom_region", "metier data", "metier_data", "liste mots clés", "liste_mots_cles",
+                "description", "description_offre"));
     }
 
     /** 1-2: a new random id for the next insert attempt (the statement inserts nothing when the id exists). */
@@ -77,9 +68,8 @@ public final class OfferEndpoints {
             throw new IllegalStateException("no free fake offer id after " + ID_ATTEMPTS + " draws");
         }
         exchange.setProperty(FAKE_OFFER_DRAWS, draws + 1);
-        exchange.getMessage().setBody(null); // the statement's parameters come from the headers set here only
-        exchange.getMessage().setHeader(OFFRE_ID, fakeOffers.newId());
-        exchange.getMessage().setHeader(INTITULE, FakeOffers.TITLE);
+        sqlParameter(exchange, OFFRE_ID, fakeOffers.newId());
+        sqlParameter(exchange, INTITULE, FakeOffers.TITLE);
     }
 
     /** 1-2: remembers the id when the statement inserted the offer. */
@@ -99,8 +89,7 @@ public final class OfferEndpoints {
         if (offreId == null) {
             throw ApiProblem.badRequest("Le paramètre 'offre_id' est obligatoire.");
         }
-        exchange.getMessage().setHeader(OFFRE_ID, validOffreId(offreId));
-        exchange.getMessage().setBody(null); // the statement's parameters come from the headers set here only
+        sqlParameter(exchange, OFFRE_ID, validOffreId(offreId));
     }
 
     /** 1-3: 404 when there was no such offer. */
@@ -115,8 +104,7 @@ public final class OfferEndpoints {
 
     /** 2-2 and 2-3: the statements select the fake offers by their title. */
     public void fakeOffers(Exchange exchange) {
-        exchange.getMessage().setHeader(INTITULE, FakeOffers.TITLE);
-        exchange.getMessage().setBody(null); // the statement's parameters come from the headers set here only
+        sqlParameter(exchange, INTITULE, FakeOffers.TITLE);
     }
 
     /** 2-2: {@code ["7 offre(s) factice(s)", ["FGX61KP", ...]]}. */
@@ -144,18 +132,30 @@ public final class OfferEndpoints {
             text.add(java.util.Arrays.asList(row.get("offre_id"), Texts.cut((String) row.get("intitule_offre"), 50),
                     orNone(row.get("date_creation")) + " / " + orNone(row.get("date_actualisation")),
                     row.get("experience_libelle"), row.get("nom_ville"), row.get("nom_region")));
-            Map<String, Object> object = new LinkedHashMap<>();
-            object.put("offre_id", row.get("offre_id"));
-            object.put("intitule", row.get("intitule_offre"));
-            object.put("date_creation", row.get("date_creation"));
-            object.put("date_actualisation", row.get("date_actualisation"));
-            object.put("experience", row.get("experience_libelle"));
-            object.put("ville", row.get("nom_ville"));
-            object.put("region", row.get("nom_region"));
-            json.add(object);
+            json.add(renamed(row, "offre_id", "offre_id", "intitule", "intitule_offre", "date_creation", "date_creation",
+                    "date_actualisation", "date_actualisation", "experience", "experience_libelle", "ville", "nom_ville",
+                    "region", "nom_region"));
         }
         return Responder.table(Responder.request(exchange), List.of("offre_id", "intitulé (50 chars max)",
                 "créé le / actualisé le", "expérience", "ville", "région"), text, json);
+    }
+
+    /**
+     * A named parameter of the next statement, as a header. The body is emptied: camel-sql reads a named
+     * parameter from a Map body before the headers, so only the values set here may reach the statement.
+     */
+    private static void sqlParameter(Exchange exchange, String name, Object value) {
+        exchange.getMessage().setHeader(name, value);
+        exchange.getMessage().setBody(null);
+    }
+
+    /** The row's columns under the answer's names: pairs of (answer name, column). */
+    private static Map<String, Object> renamed(Map<String, Object> row, String... nameAndColumn) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameAndColumn.length; i += 2) {
+            object.put(nameAndColumn[i], row.get(nameAndColumn[i + 1]));
+        }
+        return object;
     }
 
     private static Object orNone(Object date) {

@@ -52,16 +52,21 @@ public final class Responder {
     }
 
     private final ApiCache cache;
-    private final String dataSource;
+    private final boolean liveMode;
 
     public Responder(ApiCache cache, boolean liveMode) {
         this.cache = cache;
-        this.dataSource = liveMode ? DATA_SOURCE : SANDBOX_DATA_SOURCE;
+        this.liveMode = liveMode;
+    }
+
+    /** True when the data comes from France Travail; false in sandbox mode (synthetic offers). */
+    public boolean liveMode() {
+        return liveMode;
     }
 
     /** Where the served data comes from: France Travail in live mode, the synthetic sandbox otherwise. */
     public String dataSource() {
-        return dataSource;
+        return liveMode ? DATA_SOURCE : SANDBOX_DATA_SOURCE;
     }
 
     /** The request of an exchange: parsed at the first call (a malformed query string is a 400 problem). */
@@ -117,7 +122,7 @@ public final class Responder {
         if (answer.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer");
         }
-        message.setHeader("X-Data-Source", dataSource);
+        message.setHeader("X-Data-Source", dataSource());
         LocalDate updated = lastExtractionOrNull();
         if (updated != null) {
             message.setHeader("X-Data-Updated", updated.toString());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.jobmarket.harvest.OfferBatch;
-import fr.jobmarket.harvest.ProcessStage;
 import fr.jobmarket.support.ProcessRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -85,14 +84,8 @@ class GeocodeBatchRouteTest extends CamelTestSupport {
         return Files.writeString(directory.resolve(name), MAPPER.writeValueAsString(offers));
     }
 
-    private OfferBatch.Result process(Path... rawFiles) {
-        Exchange done = template.send("direct:process", exchange -> {
-            exchange.getMessage().setBody(List.of(rawFiles));
-            exchange.setProperty(ProcessStage.EXTRACTION_DATE, LocalDate.parse("2025-03-14"));
-            exchange.setProperty("batchFile", directory.resolve("batch.json"));
-        });
-        assertThat(done.getException()).isNull();
-        return done.getMessage().getBody(OfferBatch.Result.class);
+    private OfferBatch.Result process(Path... rawFiles) throws Exception {
+        return ProcessRoutes.run(context, List.of(rawFiles), LocalDate.parse("2025-03-14"), directory.resolve("batch.json"));
     }
 
     /** The attribute of each offer of the batch file, in order (null for JSON null). */

@@ -119,6 +119,12 @@ public final class ProcessRoutes implements AutoCloseable {
 
     /** Runs the process route over {@code rawFiles}; throws what the route threw. */
     public OfferBatch.Result run(List<Path> rawFiles, LocalDate extractionDate, Path batchFile) throws Exception {
+        return run(context, rawFiles, extractionDate, batchFile);
+    }
+
+    /** Runs the process route of {@code context} over {@code rawFiles}; throws what the route threw. */
+    public static OfferBatch.Result run(CamelContext context, List<Path> rawFiles, LocalDate extractionDate, Path batchFile)
+            throws Exception {
         Exchange done = context.createProducerTemplate().send("direct:process", exchange -> {
             exchange.getMessage().setBody(rawFiles);
             exchange.setProperty("extractionDate", extractionDate);
