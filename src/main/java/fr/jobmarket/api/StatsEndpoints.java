@@ -75,51 +75,71 @@ public final class StatsEndpoints {
 
     /** 2-7 */
     public Answer competences(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "code", "libelle", "code exigence"),
+        return rows(exchange, List.of("nb occurences", "code", "libelle", "code exigence"),
                 List.of("nb_occurences", "code", "libelle", "code_exigence"), 2);
     }
 
     /** 2-8 */
     public Answer experiences(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "libelle", "commentaire", "code exigence"),
+        return rows(exchange, List.of("nb occurences", "libelle", "commentaire", "code exigence"),
                 List.of("nb_occurences", "libelle", "commentaire", "code_exigence"), -1);
     }
 
     /** 2-9 */
     public Answer qualitesProfessionnelles(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "qualité professionnelle"),
+        return rows(exchange, List.of("nb occurences", "qualité professionnelle"),
                 List.of("nb_occurences", "qualite_professionnelle"), -1);
     }
 
     /** 7.6, enabled here */
     public Answer qualifications(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "qualification"), List.of("nb_occurences", "qualification"), -1);
+        return rows(exchange, List.of("nb occurences", "qualification"), List.of("nb_occurences", "qualification"), -1);
     }
 
     /** 7.6, enabled here */
     public Answer formations(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "code", "domaine", "niveau", "commentaire", "code exigence"),
+        return rows(exchange, List.of("nb occurences", "code", "domaine", "niveau", "commentaire", "code exigence"),
                 List.of("nb_occurences", "code", "domaine", "niveau", "commentaire", "code_exigence"), -1);
     }
 
     /** 7.6, enabled here */
     public Answer permisConduire(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "permis de conduire", "code exigence"),
+        return rows(exchange, List.of("nb occurences", "permis de conduire", "code exigence"),
                 List.of("nb_occurences", "permis_de_conduire", "code_exigence"), -1);
     }
 
     /** 7.6, enabled here */
     public Answer langues(Exchange exchange) {
-        return criteria(exchange, List.of("nb occurences", "langue", "code exigence"),
+        return rows(exchange, List.of("nb occurences", "langue", "code exigence"),
                 List.of("nb_occurences", "langue", "code_exigence"), -1);
     }
 
+    /** Salaries per métier (reference 6.3 revived): counts and quartiles of the yearly salary, in euros. */
+    public Answer salaires(Exchange exchange) {
+        return rows(exchange, List.of("métier", "nb offres", "nb salaires", "nb textes non lus", "1er quartile", "médiane",
+                        "3e quartile"),
+                List.of("metier_data", "nb_offres", "nb_salaires", "nb_textes_non_lus", "premier_quartile", "mediane",
+                        "troisieme_quartile"), -1);
+    }
+
+    /** Distribution of the yearly salary per métier, by 5,000-euro steps. */
+    public Answer salairesTranches(Exchange exchange) {
+        return rows(exchange, List.of("métier", "tranche (euros par an)", "nb offres"),
+                List.of("metier_data", "tranche", "nb_offres"), -1);
+    }
+
+    /** Offers available and new per extraction date and métier. */
+    public Answer tendances(Exchange exchange) {
+        return rows(exchange, List.of("date extraction", "métier", "nb offres dispo", "nb offres nouvelles"),
+                List.of("date_extraction", "metier_data", "nb_offres_dispo", "nb_offres_nouvelles"), -1);
+    }
+
     /**
-     * A criteria table: the SQL columns in header order. {@code cutColumn} is the competence label the
+     * A table of the SQL rows: the SQL columns in header order. {@code cutColumn} is the competence label the
      * original cuts to 120 characters in its text table; tab runs become one space in the text table only,
      * JSON carries the stored text.
      */
-    private static Answer criteria(Exchange exchange, List<String> headers, List<String> fields, int cutColumn) {
+    private static Answer rows(Exchange exchange, List<String> headers, List<String> fields, int cutColumn) {
         List<List<?>> text = new ArrayList<>();
         List<Map<String, Object>> json = new ArrayList<>();
         for (Map<String, Object> row : SqlRows.of(exchange)) {

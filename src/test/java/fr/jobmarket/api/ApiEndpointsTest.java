@@ -44,7 +44,9 @@ class ApiEndpointsTest {
                   ('AAAAAA2', '33063', 'Bordeaux', '33000', 'Bordeaux', '33', 'Gironde', '75', 'Nouvelle-Aquitaine', 'cas_1'),
                   ('AAAAAA3', '69381', 'Lyon 1er Arrondissement', '69001', 'Lyon', '69', 'Rhône', '84', 'Auvergne-Rhône-Alpes', 'cas_1'),
                   ('AAAAAA4', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'cas_5');
-                INSERT INTO contrat (offre_id, type_contrat) VALUES ('AAAAAA1', 'CDI'), ('AAAAAA2', 'CDD'), ('AAAAAA3', 'CDI'), ('AAAAAA4', 'CDI');
+                INSERT INTO contrat (offre_id, type_contrat, salaire_libelle) VALUES
+                  ('AAAAAA1', 'CDI', 'Annuel de 45.000 Euros à 55.000 Euros'), ('AAAAAA2', 'CDD', 'Mensuel de 3136.0 Euros sur 12.0 mois'),
+                  ('AAAAAA3', 'CDI', 'Selon profil'), ('AAAAAA4', 'CDI', NULL);
                 INSERT INTO experience (experience_libelle, experience_code_exigence, experience_commentaire) VALUES
                   ('Débutant accepté', 'D', NULL), ('3 An(s)', 'E', 'en data');
                 INSERT INTO offre_experience VALUES ('AAAAAA1', 1, '2025-07-24'), ('AAAAAA2', 2, '2025-07-24'), ('AAAAAA3', 2, '2025-07-20');
@@ -116,6 +118,34 @@ class ApiEndpointsTest {
         }
         assertThat(app.get("/mapping_localisation/region", "Accept", "application/json").body())
                 .contains("{\"nom_region\":\"Île-de-France\",\"code_region\":\"11\"}");
+    }
+
+    @Test
+    void readsYearlySalariesPerMetierAndCountsTheTextsItCannotRead() {
+        assertThat(app.get("/stats/salaires", "Accept", "application/json").body()).isEqualTo("["
+                + "{\"metier_data\":\"DA\",\"nb_offres\":1,\"nb_salaires\":1,\"nb_textes_non_lus\":0,"
+                + "\"premier_quartile\":37632,\"mediane\":37632,\"troisieme_quartile\":37632},"
+                + "{\"metier_data\":\"DE\",\"nb_offres\":2,\"nb_salaires\":1,\"nb_textes_non_lus\":1,"
+                + "\"premier_quartile\":50000,\"mediane\":50000,\"troisieme_quartile\":50000},"
+                + "{\"metier_data\":null,\"nb_offres\":1,\"nb_salaires\":0,\"nb_textes_non_lus\":0,"
+                + "\"premier_quartile\":null,\"mediane\":null,\"troisieme_quartile\":null}]");
+        assertThat(app.get("/stats/salaires/tranches?code_region=11", "Accept", "application/json").body())
+                .isEqualTo("[{\"metier_data\":\"DE\",\"tranche\":50000,\"nb_offres\":1}]");
+        assertThat(app.get("/stats/salaires/tranches").body()).contains("| DA       |                    35000 |           1 |");
+    }
+
+    @Test
+    void followsOffersAvailableAndNewAcrossTheExtractionDates() {
+        assertThat(app.get("/stats/tendances?metier_data=DE", "Accept", "application/json").body()).isEqualTo("["
+                + "{\"date_extraction\":\"2025-07-01\",\"metier_data\":\"DE\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1},"
+                + "{\"date_extraction\":\"2025-07-10\",\"metier_data\":\"DE\",\"nb_offres_dispo\":2,\"nb_offres_nouvelles\":1},"
+                + "{\"date_extraction\":\"2025-07-20\",\"metier_data\":\"DE\",\"nb_offres_dispo\":2,\"nb_offres_nouvelles\":0},"
+                + "{\"date_extraction\":\"2025-07-24\",\"metier_data\":\"DE\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":0}]");
+        String all = app.get("/stats/tendances", "Accept", "application/json").body();
+        // 2025-07-10: the analyst and the unclassified offer are new, the second engineer too
+        assertThat(all).contains("{\"date_extraction\":\"2025-07-10\",\"metier_data\":\"DA\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1}",
+                "{\"date_extraction\":\"2025-07-10\",\"metier_data\":null,\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1}",
+                "{\"date_extraction\":\"2025-07-01\",\"metier_data\":\"DA\",\"nb_offres_dispo\":0,\"nb_offres_nouvelles\":0}");
     }
 
     @Test
