@@ -23,7 +23,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "loading 120,000 offers..."
-java -cp target/jobmarket.jar scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
+PGPASSFILE="$DATA_DIR/postgres.pgpass" \
+  java -cp target/jobmarket.jar scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
 sleep 3 # the API sees the new extraction date within 2 s and drops its cache
 echo "$(curl -s "http://127.0.0.1:$HTTP_PORT/stats/total_offres") loaded; warming up the JVM..."
 wrk -t2 -c50 -d5s "http://127.0.0.1:$HTTP_PORT/mapping_localisation/region" >/dev/null

@@ -3,6 +3,7 @@ package fr.jobmarket;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.DatabaseHealthCheck;
 import fr.jobmarket.config.RouteDescriptions;
+import fr.jobmarket.config.SecretFile;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
 import fr.jobmarket.geo.ReverseGeocoding;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
 public final class JobMarketApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMarketApplication.class);
+    /** Any local account can try passwords against the embedded database: a short one would not hold long. */
+    private static final int MIN_DATABASE_PASSWORD_LENGTH = 16;
 
     private final Settings settings;
     private final Database database;
@@ -125,7 +128,7 @@ public final class JobMarketApplication {
     private static void checkSettings(Settings settings) {
         Path dataDir = settings.dataDir();
         try {
-            Files.createDirectories(dataDir);
+            SecretFile.createDirectories(dataDir);
             Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
@@ -143,6 +146,12 @@ public final class JobMarketApplication {
         settings.integer("jobmarket.rate-limit", 1, 1000);
         settings.integer("jobmarket.concurrency", 1, 64);
         settings.integer("jobmarket.db.pool-size", 2, 200);
+        if (settings.isSet("jobmarket.db.embedded-password")
+                && settings.text("jobmarket.db.embedded-password").length() < MIN_DATABASE_PASSWORD_LENGTH) {
+            // not settings.invalid(): its message would show the value
+            throw new StartupException("Setting jobmarket.db.embedded-password (JOBMARKET_DB_EMBEDDED_PASSWORD) is too short:"
+                    + " expected at least " + MIN_DATABASE_PASSWORD_LENGTH + " characters, or empty for a generated password.");
+        }
         settings.bool("jobmarket.harvest.on-startup");
         settings.harvestTimeZone();
         String cron = settings.text("jobmarket.harvest.cron");

@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.config.SecretFile;
 import fr.jobmarket.config.Settings;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -8,13 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The bearer token that protects every write (fake offers, deletions, {@code POST /admin/harvest}).
@@ -26,7 +23,6 @@ public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
     public static final String FILE_NAME = "admin-token";
-    private static final int RANDOM_BYTES = 32;
 
     public enum Verdict { MISSING, WRONG, ACCEPTED }
 
@@ -55,31 +51,12 @@ public final class AdminToken {
         }
         Path file = settings.dataDir().resolve(FILE_NAME);
         try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[RANDOM_BYTES];
-                new SecureRandom().nextBytes(random);
-                String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-                    LOG.info("Admin token: generated into {} (readable by its owner only)", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance on the same data directory wrote it first: use theirs
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-                    LOG.info("Admin token: generated into {} (restrict its permissions by hand on this file system)", file);
-                }
-            } else {
-                LOG.info("Admin token: read from {}", file);
-            }
-            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw new IllegalStateException("The admin token file " + file + " is empty: delete it to have a new one generated, "
-                        + "or set jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN).");
-            }
-            return token;
+            LOG.info(Files.exists(file) ? "Admin token: read from {}" : "Admin token: generated into {} (readable by its owner only)",
+                    file);
+            return SecretFile.readOrGenerate(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the admin token file " + file, e);
+            throw new UncheckedIOException("Cannot use the admin token file " + file + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "): fix it, or set jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN).", e);
         }
     }
 

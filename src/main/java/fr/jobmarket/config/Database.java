@@ -37,10 +37,10 @@ public final class Database implements Service {
         String password = settings.text("jobmarket.db.password");
         if (url.isEmpty()) {
             embedded = EmbeddedPostgres.start(settings.dataDir().resolve("postgres"),
-                    settings.integer("jobmarket.db.embedded-port", 0, 65535));
+                    settings.integer("jobmarket.db.embedded-port", 0, 65535), settings.text("jobmarket.db.embedded-password"));
             url = embedded.jdbcUrl();
-            user = EmbeddedPostgres.SUPERUSER;
-            password = "";
+            user = EmbeddedPostgres.SERVICE_ROLE;
+            password = embedded.password();
         } else if (!url.startsWith("jdbc:postgresql:")) {
             throw settings.invalid("jobmarket.db.url", withoutParameters(url),
                     "a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/jobmarket");
