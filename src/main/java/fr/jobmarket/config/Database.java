@@ -78,8 +78,13 @@ public final class Database implements Service {
                 .locations("classpath:sql/migration")
                 .load()
                 .migrate();
-        LOG.info("Database schema at version {} ({} migration(s) applied now)",
-                result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted == 0) {
+            LOG.info("Database schema up to date at version {}", result.initialSchemaVersion);
+        } else {
+            LOG.info("Database schema migrated from version {} to {} ({} migration(s))",
+                    result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
     }
 
     public DataSource dataSource() {
