@@ -83,7 +83,7 @@ final class ApplicationBeans {
         });
         ProcessStage.bind(context, geoReference);
 
-        int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
+        int concurrency = settings.integer("jobmarket.concurrency");
         ExecutorService harvestPool = context.getExecutorServiceManager()
                 .newFixedThreadPool(ApplicationBeans.class, "harvest", concurrency);
         registry.bind("harvestPool", harvestPool);

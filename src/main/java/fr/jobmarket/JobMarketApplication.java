@@ -3,24 +3,21 @@ package fr.jobmarket;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.DatabaseHealthCheck;
 import fr.jobmarket.config.RouteDescriptions;
-import fr.jobmarket.config.SecretFile;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
+import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.geo.ReverseGeocoding;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Boots jobmarket: checks the settings, opens the database (embedded PostgreSQL unless a URL is given)
@@ -30,8 +27,6 @@ import java.nio.file.Path;
 public final class JobMarketApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMarketApplication.class);
-    /** Any local account can try passwords against the embedded database: a short one would not hold long. */
-    private static final int MIN_DATABASE_PASSWORD_LENGTH = 16;
 
     private final Settings settings;
     private final Database database;
@@ -124,17 +119,13 @@ public final class JobMarketApplication {
         return properties;
     }
 
-    /** Every setting that can be wrong is checked before anything starts, each with a message naming it. */
-    private static void checkSettings(Settings settings) {
-        Path dataDir = settings.dataDir();
-        try {
-            SecretFile.createDirectories(dataDir);
-            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new StartupException("The data directory " + dataDir
-                    + " (jobmarket.data.dir / JOBMARKET_DATA_DIR) is not writable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
-        }
+    /**
+     * Every setting that can be wrong is checked before anything starts (no database, no route), each with a
+     * one-line message naming it: the values ({@link Settings#validate()}), the HTTP port's availability and
+     * the appellation list's content. The main method and the tests call this same check.
+     */
+    static void checkSettings(Settings settings) {
+        settings.validate();
         int port = settings.httpPort();
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
@@ -143,22 +134,7 @@ public final class JobMarketApplication {
             throw new StartupException("HTTP port " + port + " (jobmarket.http.port / JOBMARKET_HTTP_PORT) is in use: "
                     + "stop the other program or choose another port.");
         }
-        settings.integer("jobmarket.rate-limit", 1, 1000);
-        settings.integer("jobmarket.concurrency", 1, 64);
-        settings.integer("jobmarket.db.pool-size", 2, 200);
-        if (settings.isSet("jobmarket.db.embedded-password")
-                && settings.text("jobmarket.db.embedded-password").length() < MIN_DATABASE_PASSWORD_LENGTH) {
-            // not settings.invalid(): its message would show the value
-            throw new StartupException("Setting jobmarket.db.embedded-password (JOBMARKET_DB_EMBEDDED_PASSWORD) is too short:"
-                    + " expected at least " + MIN_DATABASE_PASSWORD_LENGTH + " characters, or empty for a generated password.");
-        }
-        settings.bool("jobmarket.harvest.on-startup");
-        settings.harvestTimeZone();
-        String cron = settings.text("jobmarket.harvest.cron");
-        if (!CronExpression.isValidExpression(cron)) {
-            throw settings.invalid("jobmarket.harvest.cron", cron,
-                    "a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 30 21 * * ?");
-        }
+        Appellations.load(settings);
     }
 
     private static String startupMessage(Settings settings, Exception error) {

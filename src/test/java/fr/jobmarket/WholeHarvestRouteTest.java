@@ -106,7 +106,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         // the offers at these points are kept, placed by their coordinates' department (cas_2 without a commune)
         assertThat(counts.path("lieu_cas").path("cas_2").asLong()).isEqualTo(points);
         // the breaker opened after its minimum of 10 calls: the later points never reached the geocoder
-        int attemptsPerCall = 1 + SETTINGS.integer("jobmarket.geocoder.retries", 0, 10);
+        int attemptsPerCall = 1 + SETTINGS.integer("jobmarket.geocoder.retries");
         assertThat(geocoder.getReceivedCounter()).isEqualTo(10 * attemptsPerCall);
         assertThat(counts.path("geocoding_single_requests").asLong()).isEqualTo(10);
     }

@@ -262,8 +262,8 @@ class EmbeddedPostgresSecurityTest {
     void aShortPasswordStopsTheStartWithoutShowingIt() {
         assertThatThrownBy(() -> TestApplication.start(Map.of("jobmarket.db.embedded-password", "short-secret")))
                 .isInstanceOf(StartupException.class)
-                .hasMessage("Setting jobmarket.db.embedded-password (JOBMARKET_DB_EMBEDDED_PASSWORD) is too short:"
-                        + " expected at least 16 characters, or empty for a generated password.");
+                .hasMessage("Setting jobmarket.db.embedded-password (JOBMARKET_DB_EMBEDDED_PASSWORD) is (hidden):"
+                        + " expected empty (a generated password) or at least 16 characters.");
     }
 
     @Test
