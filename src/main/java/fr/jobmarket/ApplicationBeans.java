@@ -99,7 +99,6 @@ final class ApplicationBeans {
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
         // cached answer goes through nothing else
         registry.bind("apiFiltersAll", (Processor) filters::all);
-        registry.bind("apiFiltersRanking", (Processor) filters::ranking);
         registry.bind("apiCacheLookup", (Processor) apiCache::lookup);
         registry.bind("apiCacheStore", (Processor) apiCache::store);
         registry.bind("apiAnswer", (Processor) responder::write);
