@@ -3,6 +3,7 @@ package fr.jobmarket;
 import fr.jobmarket.api.AdminToken;
 import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.api.ApiFilters;
+import fr.jobmarket.api.DashboardEndpoints;
 import fr.jobmarket.api.DocsEndpoints;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
@@ -106,6 +107,7 @@ final class ApplicationBeans {
         registry.bind("apiStats", new StatsEndpoints());
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
+        registry.bind("apiDashboard", new DashboardEndpoints());
         registry.bind("apiHarvest", new HarvestEndpoints(runs));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);

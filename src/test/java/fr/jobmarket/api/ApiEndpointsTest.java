@@ -264,6 +264,28 @@ class ApiEndpointsTest {
     }
 
     @Test
+    void servesTheDashboardPageAndOnlyItsOwnFilesFromTheJar() {
+        for (String path : new String[]{"/", "/dashboard"}) {
+            HttpResponse<String> page = app.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<html lang=\"fr\">", "/dashboard/echarts.min.js", "/dashboard/dashboard.js")
+                    .doesNotContain("http://", "https://cdn");
+        }
+        HttpResponse<String> echarts = app.get("/dashboard/echarts.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("5.3.1");
+        assertThat(app.get("/dashboard/regions.geojson").body()).contains("\"name\":\"Île-de-France\"", "\"cp\":[");
+        assertThat(app.get("/dashboard/communes.json").body()).contains("\"75108\":[2.");
+        for (String file : DashboardEndpoints.FILES.keySet()) {
+            assertThat(app.get("/dashboard/" + file).statusCode()).as(file).isEqualTo(200);
+        }
+        assertThat(app.get("/dashboard/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+        assertThat(app.get("/dashboard/dashboard.html").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api-doc").body()).contains("/stats/mots_cles", "/offre/liste_offres").doesNotContain("\"/dashboard\"");
+    }
+
+    @Test
     void showsTheTransformedAttributesOfOneOffer() {
         HttpResponse<String> response = app.get("/offre/attributs_from_transformations?offre_id=AAAAAA1");
         assertThat(response.statusCode()).isEqualTo(200);
