@@ -3,9 +3,6 @@ package fr.jobmarket.api;
 import fr.jobmarket.api.Responder.Answer;
 import org.apache.camel.Exchange;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,7 +46,7 @@ public final class DashboardEndpoints {
     }
 
     private byte[] bytes(String resource) {
-        return read.computeIfAbsent(resource, DashboardEndpoints::load);
+        return read.computeIfAbsent(resource, DocsEndpoints::read);
     }
 
     private static String contentType(String name) {
@@ -60,16 +57,5 @@ public final class DashboardEndpoints {
             return "application/geo+json";
         }
         return name.endsWith(".json") ? "application/json" : "text/javascript; charset=utf-8";
-    }
-
-    private static byte[] load(String resource) {
-        try (InputStream in = DashboardEndpoints.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath (the echarts webjar, or src/main/resources/web)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
