@@ -112,6 +112,7 @@ const OPTIONS = {
     legend: { bottom: 0, type: 'scroll' },
     series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], avoidLabelOverlap: true,
                label: { formatter: p => `${p.name}\n${nombre(p.value)} (${part(p.value, total)})` },
+               labelLine: { length: 10, length2: 12 }, minShowLabelAngle: 3,
                data: rows.map(row => ({ name: row.label, value: row.value })) }],
   }),
 };
@@ -123,7 +124,7 @@ async function mapOption(rows, spec) {
   const max = Math.max(1, ...placed.map(p => p.row.value));
   return {
     tooltip: { trigger: 'item', formatter: p => `${p.name} : ${nombre(p.value[2])} offres` },
-    geo: { map: spec.map, roam: false, aspectScale: 0.72, silent: true, top: 8, bottom: 8,
+    geo: { map: spec.map, roam: false, aspectScale: 0.72, silent: true, top: 8, bottom: 8, left: 8, right: 8,
            itemStyle: { areaColor: '#eef2f7', borderColor: '#8a97a6', borderWidth: 0.6 } },
     series: [{ type: 'scatter', coordinateSystem: 'geo', name: "Nombre d'offres",
                symbolSize: value => 6 + 34 * Math.sqrt(value[2] / max),
