@@ -111,7 +111,7 @@ const OPTIONS = {
     tooltip: { ...tooltip, formatter: p => `${p.name} : ${nombre(p.value)} (${part(p.value, total)})` },
     legend: { bottom: 0, type: 'scroll' },
     series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], avoidLabelOverlap: true,
-               label: { formatter: p => `${p.name}\n${nombre(p.value)} (${part(p.value, total)})` },
+               label: { lineHeight: 16, formatter: p => `${p.name}\n${nombre(p.value)} (${part(p.value, total)})` },
                labelLine: { length: 10, length2: 12 }, minShowLabelAngle: 3,
                data: rows.map(row => ({ name: row.label, value: row.value })) }],
   }),
