@@ -3,6 +3,7 @@ package fr.jobmarket;
 import fr.jobmarket.api.AdminToken;
 import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.api.ApiFilters;
+import fr.jobmarket.api.DashboardEndpoints;
 import fr.jobmarket.api.DocsEndpoints;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
@@ -99,7 +100,6 @@ final class ApplicationBeans {
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
         // cached answer goes through nothing else
         registry.bind("apiFiltersAll", (Processor) filters::all);
-        registry.bind("apiFiltersRanking", (Processor) filters::ranking);
         registry.bind("apiCacheLookup", (Processor) apiCache::lookup);
         registry.bind("apiCacheStore", (Processor) apiCache::store);
         registry.bind("apiAnswer", (Processor) responder::write);
@@ -107,6 +107,7 @@ final class ApplicationBeans {
         registry.bind("apiStats", new StatsEndpoints());
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
+        registry.bind("apiDashboard", new DashboardEndpoints());
         registry.bind("apiHarvest", new HarvestEndpoints(runs));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);

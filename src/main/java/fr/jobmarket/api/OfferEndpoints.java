@@ -140,6 +140,20 @@ public final class OfferEndpoints {
                 "créé le / actualisé le", "expérience", "ville", "région"), text, json);
     }
 
+    /** The 100 most recently created offers matching the filters, with their data job class (the dashboard's table). */
+    public Answer listeOffres(Exchange exchange) {
+        List<List<?>> text = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Map<String, Object> row : SqlRows.of(exchange)) {
+            text.add(java.util.Arrays.asList(row.get("offre_id"), Texts.cut((String) row.get("intitule_offre"), 80),
+                    row.get("metier_data"), row.get("date_creation")));
+            json.add(renamed(row, "offre_id", "offre_id", "intitule", "intitule_offre", "metier_data", "metier_data",
+                    "date_creation", "date_creation"));
+        }
+        return Responder.table(Responder.request(exchange), List.of("offre_id", "intitulé (80 chars max)", "metier data", "créé le"),
+                text, json);
+    }
+
     /**
      * A named parameter of the next statement, as a header. The body is emptied: camel-sql reads a named
      * parameter from a Map body before the headers, so only the values set here may reach the statement.

@@ -65,6 +65,36 @@ public final class StatsEndpoints {
         return Responder.table(Responder.request(exchange), headers, text, json);
     }
 
+    /** Offers per data job class; a null class is "vide" in the text table, null in JSON. */
+    public Answer offresParMetier(Exchange exchange) {
+        List<Map<String, Object>> rows = SqlRows.of(exchange);
+        long total = rows.stream().mapToLong(row -> ((Number) row.get("nb_offres")).longValue()).sum();
+        List<List<?>> text = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            long count = ((Number) row.get("nb_offres")).longValue();
+            BigDecimal share = percentage(count, total);
+            Object metier = row.get("metier_data");
+            text.add(List.of(count, share + " %", metier == null ? Filters.NO_METIER : metier));
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("nb_offres", count);
+            object.put("pourcentage", share);
+            object.put("metier_data", metier);
+            json.add(object);
+        }
+        return Responder.table(Responder.request(exchange), List.of("nb offres", "pourcentage", "metier data"), text, json);
+    }
+
+    /** Offers per weekday of creation, Monday first. */
+    public Answer offresParJourCreation(Exchange exchange) {
+        return criteria(exchange, List.of("jour", "nom du jour", "nb offres"), List.of("jour", "nom_jour", "nb_offres"), -1);
+    }
+
+    /** Offers per keyword found in their description. */
+    public Answer motsCles(Exchange exchange) {
+        return criteria(exchange, List.of("nb offres", "mot-clé"), List.of("nb_offres", "mot_cle"), -1);
+    }
+
     /** count x 100 / total rounded to one decimal as Python's round() does (half-even on the exact value). */
     static BigDecimal percentage(long count, long total) {
         if (total == 0) {

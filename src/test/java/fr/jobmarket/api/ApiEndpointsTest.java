@@ -155,7 +155,7 @@ class ApiEndpointsTest {
         // sandbox mode: synthetic offers are never labelled as France Travail's
         assertThat(response.headers().firstValue("X-Data-Source")).hasValue(Responder.SANDBOX_DATA_SOURCE);
         assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Paramètre invalide\",\"status\":400,"
-                + "\"detail\":\"'metier_data' doit valoir DE, DA ou DS (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
+                + "\"detail\":\"'metier_data' doit valoir DE, DA, DS ou vide (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
     }
 
     @Test
@@ -220,6 +220,99 @@ class ApiEndpointsTest {
         // JSON carries the label as stored
         assertThat(app.get("/criteres_recruteurs/competences", "Accept", "application/json").body())
                 .contains("{\"nb_occurences\":1,\"code\":7,\"libelle\":\"Python\\tavec\\ttabs\",\"code_exigence\":\"E\"}");
+    }
+
+    @Test
+    void ranksWithinTheLocationFiltersToo() {
+        assertThat(app.get("/stats/classement/departement?code_region=84&code_region=75", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"pourcentage\":50.0,\"code_departement\":\"33\",\"nom_departement\":\"Gironde\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":50.0,\"code_departement\":\"69\",\"nom_departement\":\"Rhône\"}]");
+        assertThat(app.get("/stats/classement/ville?code_insee=99999").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void selectsTheOffersWithoutDataJobWithMetierDataVide() {
+        assertThat(app.get("/stats/total_offres?metier_data=vide").body()).isEqualTo("total: 1 offres");
+        assertThat(app.get("/offre/liste_offres?metier_data=vide", "Accept", "application/json").body())
+                .isEqualTo("[{\"offre_id\":\"AAAAAA4\",\"intitule\":\"Boulanger\",\"metier_data\":null,\"date_creation\":\"2025-07-05\"}]");
+        assertThat(app.get("/stats/total_offres?metier_data=Vide").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void countsOffersPerDataJobWithTheUnclassifiedAsVide() {
+        assertThat(app.get("/stats/offres_par_metier").body()).isEqualTo("""
+                +-------------+---------------+---------------+
+                |   nb offres | pourcentage   | metier data   |
+                |-------------+---------------+---------------|
+                |           2 | 50.0 %        | DE            |
+                |           1 | 25.0 %        | DA            |
+                |           1 | 25.0 %        | vide          |
+                +-------------+---------------+---------------+
+                """);
+        assertThat(app.get("/stats/offres_par_metier?offres_dispo_only=true", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":\"DA\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":\"DE\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":null}]");
+    }
+
+    @Test
+    void countsOffersPerWeekdayOfCreationListingEveryDay() {
+        // created on Wednesday 23, Tuesday 22, Thursday 10 and Saturday 5 July 2025
+        assertThat(app.get("/stats/offres_par_jour_creation?code_region=11&code_region=75&code_region=84", "Accept", "application/json").body())
+                .isEqualTo("[{\"jour\":1,\"nom_jour\":\"lundi\",\"nb_offres\":0},{\"jour\":2,\"nom_jour\":\"mardi\",\"nb_offres\":1},"
+                        + "{\"jour\":3,\"nom_jour\":\"mercredi\",\"nb_offres\":1},{\"jour\":4,\"nom_jour\":\"jeudi\",\"nb_offres\":1},"
+                        + "{\"jour\":5,\"nom_jour\":\"vendredi\",\"nb_offres\":0},{\"jour\":6,\"nom_jour\":\"samedi\",\"nb_offres\":0},"
+                        + "{\"jour\":7,\"nom_jour\":\"dimanche\",\"nb_offres\":0}]");
+        assertThat(app.get("/stats/offres_par_jour_creation").body()).contains("|      6 | samedi        |           1 |");
+    }
+
+    @Test
+    void countsOffersPerKeywordOfTheirDescription() {
+        assertThat(app.get("/stats/mots_cles").body()).isEqualTo("""
+                +-------------+-----------+
+                |   nb offres | mot-clé   |
+                |-------------+-----------|
+                |           1 | power bi  |
+                |           1 | python    |
+                |           1 | sql       |
+                +-------------+-----------+
+                """);
+        assertThat(app.get("/stats/mots_cles?metier_data=DA", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"mot_cle\":\"power bi\"}]");
+    }
+
+    @Test
+    void listsTheLatestOffersWithTheirDataJob() {
+        assertThat(app.get("/offre/liste_offres?code_departement=75&code_departement=69").body()).isEqualTo("""
+                +------------+---------------------------+---------------+------------+
+                | offre_id   | intitulé (80 chars max)   | metier data   | créé le    |
+                |------------+---------------------------+---------------+------------|
+                | AAAAAA1    | Data Engineer H/F         | DE            | 2025-07-23 |
+                | AAAAAA3    | Data Engineer Lyon        | DE            | 2025-07-10 |
+                +------------+---------------------------+---------------+------------+
+                """);
+    }
+
+    @Test
+    void servesTheDashboardPageAndOnlyItsOwnFilesFromTheJar() {
+        for (String path : new String[]{"/", "/dashboard"}) {
+            HttpResponse<String> page = app.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<html lang=\"fr\">", "/dashboard/echarts.min.js", "/dashboard/dashboard.js")
+                    .doesNotContain("http://", "https://cdn");
+        }
+        HttpResponse<String> echarts = app.get("/dashboard/echarts.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("5.3.1");
+        assertThat(app.get("/dashboard/regions.geojson").body()).contains("\"name\":\"Île-de-France\"", "\"cp\":[");
+        assertThat(app.get("/dashboard/communes.json").body()).contains("\"75108\":[2.");
+        for (String file : DashboardEndpoints.FILES.keySet()) {
+            assertThat(app.get("/dashboard/" + file).statusCode()).as(file).isEqualTo(200);
+        }
+        assertThat(app.get("/dashboard/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+        assertThat(app.get("/dashboard/dashboard.html").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api-doc").body()).contains("/stats/mots_cles", "/offre/liste_offres").doesNotContain("\"/dashboard\"");
     }
 
     @Test
@@ -295,6 +388,10 @@ class ApiEndpointsTest {
                 {"classement-region", "/stats/classement/region?metier_data=DS"},
                 {"classement-departement", "/stats/classement/departement?metier_data=DS"},
                 {"classement-ville", "/stats/classement/ville?metier_data=DS"},
+                {"offres-par-metier", "/stats/offres_par_metier?code_departement=69"},
+                {"offres-par-jour-creation", "/stats/offres_par_jour_creation?code_departement=69"},
+                {"mots-cles", "/stats/mots_cles?code_departement=69"},
+                {"liste-offres", "/offre/liste_offres?code_departement=69"},
                 {"competences", "/criteres_recruteurs/competences?code_departement=69"},
                 {"experiences", "/criteres_recruteurs/experiences?code_departement=69"},
                 {"qualites-professionnelles", "/criteres_recruteurs/qualites_professionnelles?code_departement=69"},
