@@ -87,12 +87,12 @@ public final class StatsEndpoints {
 
     /** Offers per weekday of creation, Monday first. */
     public Answer offresParJourCreation(Exchange exchange) {
-        return criteria(exchange, List.of("jour", "nom du jour", "nb offres"), List.of("jour", "nom_jour", "nb_offres"), -1);
+        return rows(exchange, List.of("jour", "nom du jour", "nb offres"), List.of("jour", "nom_jour", "nb_offres"), -1);
     }
 
     /** Offers per keyword found in their description. */
     public Answer motsCles(Exchange exchange) {
-        return criteria(exchange, List.of("nb offres", "mot-clé"), List.of("nb_offres", "mot_cle"), -1);
+        return rows(exchange, List.of("nb offres", "mot-clé"), List.of("nb_offres", "mot_cle"), -1);
     }
 
     /** count x 100 / total rounded to one decimal as Python's round() does (half-even on the exact value). */
