@@ -4,6 +4,7 @@ import fr.jobmarket.api.AdminToken;
 import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.api.ApiFilters;
 import fr.jobmarket.api.DocsEndpoints;
+import fr.jobmarket.api.DocumentedParameters;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
 import fr.jobmarket.api.OfferEndpoints;
@@ -96,6 +97,7 @@ final class ApplicationBeans {
         Responder responder = new Responder(apiCache, settings.liveMode());
         ApiFilters filters = new ApiFilters(geoReference);
         registry.bind("apiResponder", responder);
+        registry.bind("apiParameters", (Processor) DocumentedParameters.of(context)::check);
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
         // cached answer goes through nothing else
         registry.bind("apiFiltersAll", (Processor) filters::all);
