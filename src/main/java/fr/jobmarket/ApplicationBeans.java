@@ -109,7 +109,7 @@ final class ApplicationBeans {
         registry.bind("apiStats", new StatsEndpoints());
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
-        registry.bind("apiHarvest", new HarvestEndpoints(runs));
+        registry.bind("apiHarvest", new HarvestEndpoints(runs, adminToken));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
         registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),

@@ -92,17 +92,30 @@ public final class AdminToken {
         if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Verdict.MISSING;
         }
-        byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token) ? Verdict.ACCEPTED : Verdict.WRONG;
+        return verdict(value.substring(7).strip());
+    }
+
+    private Verdict verdict(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token) ? Verdict.ACCEPTED : Verdict.WRONG;
     }
 
     /** For routes: throws a 401 (no bearer token) or 403 (wrong token) problem unless the request may write. */
     public void authorize(Exchange exchange) {
-        switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
-            case MISSING -> throw new ApiProblem(401, "Authentification requise",
+        if (!isAdmin(exchange)) {
+            throw new ApiProblem(401, "Authentification requise",
                     "Cette opération demande l'en-tête 'Authorization: Bearer <jeton administrateur>'.");
-            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
-            case ACCEPTED -> { }
         }
+    }
+
+    /**
+     * For reads that show the admin more: true with the admin token, false without a token; a wrong token is a
+     * 403 problem, as for the writes.
+     */
+    public boolean isAdmin(Exchange exchange) {
+        return switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
+            case MISSING -> false;
+            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
+            case ACCEPTED -> true;
+        };
     }
 }

@@ -2,7 +2,11 @@ package fr.jobmarket.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.support.TestApplication;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExchangeException;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every error answers an RFC 7807 problem in the API's words, also those Vert.x raises before any route runs; a query
- * parameter a verb does not document is refused by name.
+ * parameter a verb does not document is refused by name; a run's error shows no internals without the admin token.
  */
 class ApiErrorsTest {
 
@@ -130,6 +135,30 @@ class ApiErrorsTest {
         assertThat(app.get("/stats/total_offres?metier_data=DE&offres_dispo_only=true&code_region=11&code_departement=75"
                 + "&code_postal=75008&code_insee=75108").statusCode()).isEqualTo(200);
         assertThat(app.get("/admin/harvests?limit=5").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void showsARunsErrorInFullOnlyWithTheAdminToken() throws Exception {
+        CamelContext context = app.application().camelContext();
+        String path = app.application().settings().dataDir().resolve("raw.partial/38972_Data_scientist.json").toString();
+        String noConsumer = new CamelExchangeException("No consumers available on endpoint: direct://geocode-batch",
+                new DefaultExchange(context)).getMessage();
+        String error = "Appellation 38972: cannot write " + path + ": java.nio.file.AccessDeniedException: " + path + "; " + noConsumer;
+        HarvestRuns runs = context.getRegistry().lookupByNameAndType("harvestRuns", HarvestRuns.class);
+        long id = runs.begin("test", LocalDate.of(2025, 7, 1));
+        runs.fail(id, error);
+
+        String anonymous = JSON.readTree(app.get("/admin/harvests/" + id).body()).path("error").asText();
+        assertThat(anonymous).isEqualTo("Appellation 38972: cannot write …/38972_Data_scientist.json: AccessDeniedException: "
+                + "…/38972_Data_scientist.json; No consumers available on endpoint: direct://geocode-batch."
+                + " (détails avec le jeton administrateur)");
+        assertThat(JSON.readTree(app.get("/admin/harvests").body()).get(0).path("error").asText()).isEqualTo(anonymous);
+
+        HttpResponse<String> admin = app.get("/admin/harvests/" + id, "Authorization", "Bearer " + TOKEN);
+        assertThat(JSON.readTree(admin.body()).path("error").asText()).isEqualTo(error).contains(path, "Exchange[");
+        assertThat(JSON.readTree(app.get("/admin/harvests", "Authorization", "Bearer " + TOKEN).body()).get(0).path("error").asText())
+                .isEqualTo(error);
+        assertThat(app.get("/admin/harvests/" + id, "Authorization", "Bearer wrong").statusCode()).isEqualTo(403);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String title, String detail) throws Exception {
