@@ -21,6 +21,7 @@ import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.ProcessStage;
+import fr.jobmarket.http.JolokiaAccess;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
@@ -28,6 +29,7 @@ import fr.jobmarket.warehouse.WarehouseFigures;
 import fr.jobmarket.warehouse.WarehouseLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.plugin.JolokiaPlatformHttpPlugin;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -110,6 +112,8 @@ final class ApplicationBeans {
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
         registry.bind("apiHarvest", new HarvestEndpoints(runs, adminToken));
+        // Jolokia (/observe/jolokia) behind the loopback or admin-token check
+        registry.bind(JolokiaPlatformHttpPlugin.NAME, new JolokiaAccess(adminToken, settings.bool("jobmarket.jolokia.exposed")));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
         registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),

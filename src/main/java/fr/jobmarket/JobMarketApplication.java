@@ -154,6 +154,7 @@ public final class JobMarketApplication {
         settings.integer("jobmarket.concurrency", 1, 64);
         settings.integer("jobmarket.db.pool-size", 2, 200);
         settings.bool("jobmarket.harvest.on-startup");
+        settings.bool("jobmarket.jolokia.exposed");
         settings.harvestTimeZone();
         String cron = settings.text("jobmarket.harvest.cron");
         if (!CronExpression.isValidExpression(cron)) {

@@ -95,6 +95,24 @@ public final class AdminToken {
         return verdict(value.substring(7).strip());
     }
 
+    /**
+     * The bearer token, or Basic credentials whose password is the token (any user name): Jolokia clients such as
+     * Hawtio can only send Basic credentials.
+     */
+    public Verdict checkCredentials(String authorization) {
+        if (authorization == null || !authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
+            return check(authorization);
+        }
+        String userAndPassword;
+        try {
+            userAndPassword = new String(Base64.getDecoder().decode(authorization.strip().substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Verdict.WRONG;
+        }
+        int colon = userAndPassword.indexOf(':');
+        return colon < 0 ? Verdict.WRONG : verdict(userAndPassword.substring(colon + 1));
+    }
+
     private Verdict verdict(String given) {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token) ? Verdict.ACCEPTED : Verdict.WRONG;
     }
