@@ -5,6 +5,7 @@ import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.api.ApiFilters;
 import fr.jobmarket.api.DashboardEndpoints;
 import fr.jobmarket.api.DocsEndpoints;
+import fr.jobmarket.api.DocumentedParameters;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
 import fr.jobmarket.api.OfferEndpoints;
@@ -21,6 +22,7 @@ import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.ProcessStage;
+import fr.jobmarket.http.JolokiaAccess;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
@@ -28,6 +30,7 @@ import fr.jobmarket.warehouse.WarehouseFigures;
 import fr.jobmarket.warehouse.WarehouseLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.plugin.JolokiaPlatformHttpPlugin;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -97,6 +100,7 @@ final class ApplicationBeans {
         Responder responder = new Responder(apiCache, settings.liveMode());
         ApiFilters filters = new ApiFilters(geoReference);
         registry.bind("apiResponder", responder);
+        registry.bind("apiParameters", (Processor) DocumentedParameters.of(context)::check);
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
         // cached answer goes through nothing else
         registry.bind("apiFiltersAll", (Processor) filters::all);
@@ -108,7 +112,9 @@ final class ApplicationBeans {
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
         registry.bind("apiDashboard", new DashboardEndpoints());
-        registry.bind("apiHarvest", new HarvestEndpoints(runs));
+        registry.bind("apiHarvest", new HarvestEndpoints(runs, adminToken));
+        // Jolokia (/observe/jolokia) behind the loopback or admin-token check
+        registry.bind(JolokiaPlatformHttpPlugin.NAME, new JolokiaAccess(adminToken, settings.bool("jobmarket.jolokia.exposed")));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
         registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),

@@ -7,6 +7,8 @@ import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.geo.ReverseGeocoding;
+import fr.jobmarket.http.HttpProblems;
+import fr.jobmarket.http.ServerVertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -85,10 +87,12 @@ public final class JobMarketApplication {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport mainSupport) {
-                // Added before the HTTP server and the routes, so stopped after them (services stop in reverse
-                // order) when the context stops: Ctrl-C, SIGTERM, stop(). No request meets a closed pool.
+                // The database and the HTTP server's Vert.x are added before the HTTP server and the routes, so
+                // stopped after them (services stop in reverse order) when the context stops: Ctrl-C, SIGTERM,
+                // stop(). No request meets a closed pool.
                 try {
                     mainSupport.getCamelContext().addService(database, true, false);
+                    ServerVertx.bind(mainSupport.getCamelContext());
                 } catch (Exception e) {
                     throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
                 }
@@ -103,6 +107,12 @@ public final class JobMarketApplication {
                 }
                 ApplicationBeans.bind(context, settings, database);
                 RouteDescriptions.copyFromRestVerbs(context);
+                try {
+                    // the HTTP server has started by then (services start before routes)
+                    context.addStartupListener((started, alreadyStarted) -> HttpProblems.install(started));
+                } catch (Exception e) {
+                    throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+                }
             }
         });
         return new JobMarketApplication(settings, database, main);

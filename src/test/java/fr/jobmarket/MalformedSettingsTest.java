@@ -42,6 +42,8 @@ class MalformedSettingsTest {
             entry("jobmarket.db.pool-size", "1"),
             entry("jobmarket.db.embedded-port", "65536"),
             entry("jobmarket.db.embedded-password", "too-short-15chr"),
+            entry("jobmarket.jolokia.exposed", "yes please"),
+            entry("camel.server.max-body-size", "1 MB"),
             entry("jobmarket.ft.token.url", "entreprise.francetravail.fr/connexion"),
             entry("jobmarket.ft.api.url", "ht!tp://bad url"),
             entry("jobmarket.rate-limit", "fast"),

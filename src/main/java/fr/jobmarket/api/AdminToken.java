@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Base64;
 
 /**
  * The bearer token that protects every write (fake offers, deletions, {@code POST /admin/harvest}).
@@ -69,17 +70,48 @@ public final class AdminToken {
         if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Verdict.MISSING;
         }
-        byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token) ? Verdict.ACCEPTED : Verdict.WRONG;
+        return verdict(value.substring(7).strip());
+    }
+
+    /**
+     * The bearer token, or Basic credentials whose password is the token (any user name): Jolokia clients such as
+     * Hawtio can only send Basic credentials.
+     */
+    public Verdict checkCredentials(String authorization) {
+        if (authorization == null || !authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
+            return check(authorization);
+        }
+        String userAndPassword;
+        try {
+            userAndPassword = new String(Base64.getDecoder().decode(authorization.strip().substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Verdict.WRONG;
+        }
+        int colon = userAndPassword.indexOf(':');
+        return colon < 0 ? Verdict.WRONG : verdict(userAndPassword.substring(colon + 1));
+    }
+
+    private Verdict verdict(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token) ? Verdict.ACCEPTED : Verdict.WRONG;
     }
 
     /** For routes: throws a 401 (no bearer token) or 403 (wrong token) problem unless the request may write. */
     public void authorize(Exchange exchange) {
-        switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
-            case MISSING -> throw new ApiProblem(401, "Authentification requise",
+        if (!isAdmin(exchange)) {
+            throw new ApiProblem(401, "Authentification requise",
                     "Cette opération demande l'en-tête 'Authorization: Bearer <jeton administrateur>'.");
-            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
-            case ACCEPTED -> { }
         }
+    }
+
+    /**
+     * For reads that show the admin more: true with the admin token, false without a token; a wrong token is a
+     * 403 problem, as for the writes.
+     */
+    public boolean isAdmin(Exchange exchange) {
+        return switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
+            case MISSING -> false;
+            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
+            case ACCEPTED -> true;
+        };
     }
 }

@@ -94,6 +94,7 @@ public final class Settings {
             entry("jobmarket.sandbox.offers", wholeNumber(0, 1_000_000)),
             entry("jobmarket.sandbox.rate-limit", wholeNumber(1, 1000)),
             entry("jobmarket.warehouse.full-reload", TRUE_OR_FALSE),
+            entry("jobmarket.jolokia.exposed", TRUE_OR_FALSE),
 
             // Camel's own keys: Camel would refuse a bad value too, but only after the database has started
             entry("camel.main.name", ANY_TEXT),
@@ -107,6 +108,8 @@ public final class Settings {
             entry("camel.server.enabled", TRUE_OR_FALSE),
             entry("camel.server.host", new Rule("a host name or IP address to listen on, such as 0.0.0.0", Settings::isHost)),
             entry("camel.server.port", CAMEL_PORT),
+            // the largest body the product receives is a geocoding CSV of about 50 KB
+            entry("camel.server.max-body-size", wholeNumber(65_536, 1_073_741_824)),
             entry("camel.management.enabled", TRUE_OR_FALSE),
             entry("camel.management.port", CAMEL_PORT),
             entry("camel.management.health-check-enabled", TRUE_OR_FALSE),
