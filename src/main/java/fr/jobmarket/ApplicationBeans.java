@@ -53,16 +53,13 @@ final class ApplicationBeans {
         GeoReference geoReference = GeoReference.load();
         registry.bind("geoReference", geoReference);
 
-        HarvestRuns runs = new HarvestRuns(database.dataSource());
-        int interrupted = runs.failInterruptedRuns();
+        int interrupted = HarvestRuns.failInterruptedRuns(database.dataSource());
         if (interrupted > 0) {
             LOG.warn("{} harvest run(s) left RUNNING by a previous process marked FAILED (interrupted)", interrupted);
         }
-        registry.bind("harvestRuns", runs);
 
         BusinessMetrics metrics = BusinessMetrics.from(context);
         metrics.appellations(Appellations.load(settings).stream().map(Appellation::code).toList());
-        runs.lastSuccessful().ifPresent(run -> metrics.lastSuccess(run.finishedAt().toInstant()));
 
         HarvestCounters counters = PagingStage.bind(context, settings);
         counters.observe(new HarvestCounters.Observer() {
@@ -107,18 +104,21 @@ final class ApplicationBeans {
         registry.bind("apiStats", new StatsEndpoints());
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
-        registry.bind("apiHarvest", new HarvestEndpoints(runs));
+        registry.bind("apiHarvest", new HarvestEndpoints());
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
-        registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),
+        registry.bind("harvestJob", new HarvestJob(settings, counters, OfferHistory.of(settings),
                 metrics, new WarehouseFigures(database.dataSource()), apiCache));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));
 
+        // fed by the route harvest-last-runs
+        HarvestHealthCheck harvestHealth = new HarvestHealthCheck(settings.liveMode(), metrics);
+        registry.bind("harvestHealth", harvestHealth);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
-            health.register(new HarvestHealthCheck(runs, settings.liveMode()));
+            health.register(harvestHealth);
         }
     }
 }
