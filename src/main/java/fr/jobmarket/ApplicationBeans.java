@@ -20,6 +20,7 @@ import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.ProcessStage;
+import fr.jobmarket.harvest.RunUndo;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
@@ -107,8 +108,10 @@ final class ApplicationBeans {
         registry.bind("apiHarvest", new HarvestEndpoints());
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
-        registry.bind("harvestJob", new HarvestJob(settings, counters, OfferHistory.of(settings),
+        OfferHistory history = OfferHistory.of(settings);
+        registry.bind("harvestJob", new HarvestJob(settings, counters, history,
                 metrics, new WarehouseFigures(database.dataSource()), apiCache));
+        registry.bind("harvestUndo", new RunUndo(history));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.jobmarket.api.Responder.Answer;
 import fr.jobmarket.harvest.HarvestRun;
 import fr.jobmarket.harvest.HarvestRuns;
+import fr.jobmarket.harvest.RunUndo;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.sql.SqlConstants;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code POST /admin/harvest} (admin token) starts a harvest and answers 202 with the run's id, 409 when one
- * is running; {@code GET /admin/harvests} and {@code GET /admin/harvests/{id}} show the run records. The
+ * is running; {@code GET /admin/harvests} and {@code GET /admin/harvests/{id}} show the run records;
+ * {@code DELETE /admin/harvests/{id}} (admin token) undoes the latest successful run. The
  * steps of the admin routes (routes/api.camel.yaml): the run itself is started by {@code direct:harvest-trigger},
  * the records are read by {@code sql:} endpoints (sql/harvest/).
  */
@@ -83,6 +86,56 @@ public final class HarvestEndpoints {
             throw ApiProblem.notFound("La récolte " + exchange.getMessage().getHeader(ID) + " n'existe pas.");
         }
         return Answer.json(describe(rows.get(0)));
+    }
+
+    /**
+     * {@code DELETE /admin/harvests/{id}}: the row of sql/harvest/select-undo-target.sql (the body) says whether the
+     * run can be undone; 404 for an unknown run, 409 for a run that is not the latest success, for the first success
+     * (no earlier history to restore) and while a run or an undo is in progress. The row becomes the exchange
+     * property {@link RunUndo#TARGET}.
+     */
+    @SuppressWarnings("unchecked")
+    public void undoable(Exchange exchange) {
+        Map<String, Object> target = exchange.getMessage().getBody(Map.class);
+        Object id = exchange.getMessage().getHeader(ID);
+        if (target == null) {
+            throw ApiProblem.notFound("La récolte " + id + " n'existe pas.");
+        }
+        if (!"SUCCEEDED".equals(target.get("status")) || !Boolean.TRUE.equals(target.get("latest_success"))) {
+            throw conflict("La récolte " + id + " (" + target.get("status") + ") n'est pas la dernière récolte réussie :"
+                    + " seule celle-ci peut être annulée.");
+        }
+        if (target.get("busy_run") != null) {
+            throw conflict("La récolte " + target.get("busy_run") + " est en cours (récolte ou annulation) :"
+                    + " l'annulation attend qu'elle se termine.");
+        }
+        if (target.get("restored_history_file") == null || target.get("history_file") == null) {
+            throw conflict("La récolte " + id + " est la première récolte réussie : il n'y a pas d'historique antérieur"
+                    + " à restaurer.");
+        }
+        exchange.setProperty(RunUndo.TARGET, target);
+        exchange.getMessage().setBody(null);
+    }
+
+    /** After sql/harvest/claim-undo.sql: 409 when another request changed the runs since the check. */
+    public void claimed(Exchange exchange) {
+        Integer updated = exchange.getMessage().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
+        if (updated == null || updated != 1) {
+            throw conflict("La récolte " + exchange.getMessage().getHeader(ID) + " n'est plus la dernière récolte réussie.");
+        }
+    }
+
+    /** 200 with what the undo restored (the body). */
+    public Answer undone(Exchange exchange) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", exchange.getMessage().getHeader(ID));
+        body.put("status", "UNDONE");
+        body.putAll(exchange.getMessage().getBody(Map.class));
+        return Answer.json(body);
+    }
+
+    private static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflit", detail);
     }
 
     /** A row of sql/harvest/select-run(s).sql as the answers show it: counts as a JSON object. */
