@@ -29,7 +29,9 @@ import fr.jobmarket.warehouse.WarehouseLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,8 +111,18 @@ final class ApplicationBeans {
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
         OfferHistory history = OfferHistory.of(settings);
-        registry.bind("harvestJob", new HarvestJob(settings, counters, history,
-                metrics, new WarehouseFigures(database.dataSource()), apiCache));
+        HarvestJob harvestJob = new HarvestJob(settings, counters, history,
+                metrics, new WarehouseFigures(database.dataSource()), apiCache);
+        registry.bind("harvestJob", harvestJob);
+        // the run in progress ends at its next cancellation point (RunContext) once the context is stopping: the log says so
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    harvestJob.stopping();
+                }
+            }
+        });
         registry.bind("harvestUndo", new RunUndo(history));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404

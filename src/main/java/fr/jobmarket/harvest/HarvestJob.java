@@ -129,6 +129,22 @@ public final class HarvestJob {
         return date;
     }
 
+    /**
+     * The service is stopping (SIGTERM, Ctrl-C): the run in progress ends at its next cancellation point
+     * ({@link RunContext#checkNotStopping}) and is recorded FAILED as interrupted.
+     */
+    public void stopping() {
+        HarvestRun run = current.get();
+        if (run != null) {
+            MDC.put("run.id", Long.toString(run.id()));
+            try {
+                LOG.warn("The service is stopping: harvest run {} is cancelled", run.id());
+            } finally {
+                MDC.remove("run.id");
+            }
+        }
+    }
+
     /** An extraction date a trigger may not use; the message says why (the API's 400). */
     public static final class RefusedDate extends IllegalArgumentException {
         RefusedDate(String message) {
@@ -282,9 +298,11 @@ public final class HarvestJob {
      * harvest-finish route writes the outcome into the record (a database that is down leaves the run RUNNING,
      * closed at the next start).
      */
-    public void fail(@ExchangeProperty(RUN) HarvestRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+    public void fail(@ExchangeProperty(RUN) HarvestRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error,
+                     Exchange exchange) {
         MDC.put("run.id", Long.toString(run.id()));
-        String message = reason(error);
+        // once the service stops, a stage may also fail for that (a closed pool, a stopped endpoint): the stop is the reason
+        String message = exchange.getContext().isStopping() ? RunContext.Interrupted.MESSAGE : reason(error);
         run.count("total_seconds", elapsedSeconds(run));
         run.end(HarvestRuns.Status.FAILED, message);
         try {
