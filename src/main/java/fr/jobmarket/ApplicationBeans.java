@@ -56,9 +56,11 @@ final class ApplicationBeans {
         GeoReference geoReference = GeoReference.load();
         registry.bind("geoReference", geoReference);
 
-        int interrupted = HarvestRuns.failInterruptedRuns(database.dataSource());
+        int interrupted = HarvestRuns.failInterruptedRuns(database.dataSource(), database.embedded() != null,
+                HarvestRuns.instanceName(settings), HarvestRuns.leaseSeconds(settings));
         if (interrupted > 0) {
-            LOG.warn("{} harvest run(s) left RUNNING by a previous process marked FAILED (interrupted)", interrupted);
+            LOG.warn("{} harvest run(s) left RUNNING (or UNDOING) by a previous process of this instance closed (interrupted)",
+                    interrupted);
         }
 
         BusinessMetrics metrics = BusinessMetrics.from(context);

@@ -6,6 +6,7 @@ import fr.jobmarket.config.RouteDescriptions;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
 import fr.jobmarket.geo.ReverseGeocoding;
+import fr.jobmarket.harvest.HarvestRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -118,6 +119,8 @@ public final class JobMarketApplication {
         java.util.Properties properties = settings.asProperties();
         properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
         properties.setProperty("geocoder.batch-timeout-ms", Integer.toString(ReverseGeocoding.BATCH_TIMEOUT_MS));
+        properties.setProperty("harvest.instance", HarvestRuns.instanceName(settings));
+        properties.setProperty("harvest.heartbeat-ms", Long.toString(HarvestRuns.heartbeatMillis(settings)));
         return properties;
     }
 
@@ -144,6 +147,7 @@ public final class JobMarketApplication {
         settings.integer("jobmarket.concurrency", 1, 64);
         settings.integer("jobmarket.db.pool-size", 2, 200);
         settings.bool("jobmarket.harvest.on-startup");
+        HarvestRuns.leaseSeconds(settings);
         settings.harvestTimeZone();
         String cron = settings.text("jobmarket.harvest.cron");
         if (!CronExpression.isValidExpression(cron)) {

@@ -1,3 +1,5 @@
--- A new RUNNING run; the unique index harvest_run_one_running refuses it while another run is RUNNING.
--- Parameters: trigger, extraction_date. Result: the run's id.
-INSERT INTO harvest_run (trigger, status, extraction_date) VALUES (:#trigger, 'RUNNING', :#extraction_date) RETURNING id
+-- A new RUNNING run of this instance, its heartbeat now; the unique index harvest_run_one_running refuses it while
+-- another run (or an undo) is in progress. Parameters: trigger, extraction_date, instance. Result: the run's id.
+INSERT INTO harvest_run (trigger, status, extraction_date, instance)
+VALUES (:#trigger, 'RUNNING', :#extraction_date, :#instance)
+RETURNING id

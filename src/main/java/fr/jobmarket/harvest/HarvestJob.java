@@ -89,6 +89,23 @@ public final class HarvestJob {
         message.setHeader("appellations", Appellations.load(settings));
     }
 
+    /** After sql/harvest/expire-lost-runs.sql: each run it closed because its instance stopped renewing its lease. */
+    public void lostRuns(@Header("lost_runs") List<Map<String, Object>> lost) {
+        if (lost == null) {
+            return;
+        }
+        for (Map<String, Object> run : lost) {
+            LOG.warn("Harvest run {} of {} was left by an instance that is gone (no heartbeat for more than {} s): marked {}",
+                    run.get("id"), run.get("instance"), settings.text("jobmarket.harvest.lease-seconds"), run.get("status"));
+        }
+    }
+
+    /** The id of the run in progress, whose lease the route harvest-heartbeat renews; null when none. */
+    public Long currentRunId() {
+        HarvestRun run = current.get();
+        return run == null ? null : run.id();
+    }
+
     /** The run the trigger recorded (sql/harvest/insert-run.sql gave its id), as the harvest route carries it. */
     public HarvestRun begin(@Header("run_id") long id, @Header("trigger") String trigger,
                             @Header("extraction_date") LocalDate extractionDate,

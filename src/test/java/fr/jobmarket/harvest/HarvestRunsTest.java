@@ -95,10 +95,37 @@ class HarvestRunsTest {
     void aRunLeftRunningByADeadProcessIsClosedAtStartUp() {
         long id = begin("schedule", LocalDate.of(2025, 7, 21));
 
-        assertThat(HarvestRuns.failInterruptedRuns(DATA_SOURCE)).isEqualTo(1);
+        assertThat(HarvestRuns.failInterruptedRuns(DATA_SOURCE, true, "host:/other", 120)).isEqualTo(1);
 
         assertThat(RunRecords.find(DATA_SOURCE, id).status()).isEqualTo("FAILED");
         assertThat(RunRecords.find(DATA_SOURCE, id).error()).startsWith("interrupted");
+    }
+
+    @Test
+    void atStartUpOnASharedDatabaseOnlyThisInstancesRunsAndRunsWithAnExpiredLeaseAreClosed() {
+        long other = begin("schedule", LocalDate.of(2025, 7, 21), "host:/b");
+
+        assertThat(HarvestRuns.failInterruptedRuns(DATA_SOURCE, false, "host:/a", 120)).as("another instance's live run").isZero();
+        assertThat(HarvestRuns.failInterruptedRuns(DATA_SOURCE, false, "host:/b", 120)).as("this instance's run").isEqualTo(1);
+        assertThat(RunRecords.find(DATA_SOURCE, other).status()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aRunWhoseLeaseRanOutIsFailedAsLostAndNoLongerBlocksATrigger() throws Exception {
+        long lost = begin("schedule", LocalDate.of(2025, 7, 21), "host:/gone");
+        assertThat(template.requestBodyAndHeader("sql:classpath:sql/harvest/expire-lost-runs.sql", null,
+                "lease_seconds", "120", List.class)).as("a live lease").isEmpty();
+        try (var connection = DATA_SOURCE.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE harvest_run SET heartbeat_at = now() - interval '121 seconds' WHERE id = " + lost);
+        }
+
+        List<?> expired = template.requestBodyAndHeader("sql:classpath:sql/harvest/expire-lost-runs.sql", null,
+                "lease_seconds", "120", List.class);
+
+        assertThat(expired).hasSize(1);
+        assertThat(RunRecords.find(DATA_SOURCE, lost).status()).isEqualTo("FAILED");
+        assertThat(RunRecords.find(DATA_SOURCE, lost).error()).startsWith("instance lost: host:/gone sent no heartbeat since");
+        assertThat(begin("admin", LocalDate.of(2025, 7, 21))).isGreaterThan(lost);
     }
 
     @Test
@@ -115,8 +142,12 @@ class HarvestRunsTest {
     }
 
     private static long begin(String trigger, LocalDate extractionDate) {
+        return begin(trigger, extractionDate, "host:/data");
+    }
+
+    private static long begin(String trigger, LocalDate extractionDate, String instance) {
         return template.requestBodyAndHeaders("sql:classpath:sql/harvest/insert-run.sql?outputType=SelectOne", null,
-                Map.of("trigger", trigger, "extraction_date", extractionDate), Long.class);
+                Map.of("trigger", trigger, "extraction_date", extractionDate, "instance", instance), Long.class);
     }
 
     private static void finish(long id, String status, String error, String counts) {
