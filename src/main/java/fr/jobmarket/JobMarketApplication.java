@@ -7,6 +7,7 @@ import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
 import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.geo.ReverseGeocoding;
+import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.http.HttpProblems;
 import fr.jobmarket.http.ServerVertx;
 import org.apache.camel.CamelContext;
@@ -126,6 +127,8 @@ public final class JobMarketApplication {
         java.util.Properties properties = settings.asProperties();
         properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
         properties.setProperty("geocoder.batch-timeout-ms", Integer.toString(ReverseGeocoding.BATCH_TIMEOUT_MS));
+        properties.setProperty("harvest.instance", HarvestRuns.instanceName(settings));
+        properties.setProperty("harvest.heartbeat-ms", Long.toString(HarvestRuns.heartbeatMillis(settings)));
         return properties;
     }
 

@@ -43,6 +43,7 @@ class MalformedSettingsTest {
             entry("jobmarket.db.embedded-port", "65536"),
             entry("jobmarket.db.embedded-password", "too-short-15chr"),
             entry("jobmarket.jolokia.exposed", "yes please"),
+            entry("jobmarket.harvest.lease-seconds", "3"),
             entry("camel.server.max-body-size", "1 MB"),
             entry("jobmarket.ft.token.url", "entreprise.francetravail.fr/connexion"),
             entry("jobmarket.ft.api.url", "ht!tp://bad url"),

@@ -76,6 +76,7 @@ public final class Settings {
             entry("jobmarket.harvest.time-zone", new Rule("a time zone id such as Europe/Paris",
                     ZoneId.getAvailableZoneIds()::contains)),
             entry("jobmarket.harvest.on-startup", TRUE_OR_FALSE),
+            entry("jobmarket.harvest.lease-seconds", wholeNumber(4, 86_400)),
             // sent back in an "Authorization: Bearer" header, which carries visible ASCII only
             entry("jobmarket.admin.token", new Rule("empty (generated) or visible ASCII characters without spaces",
                     value -> value.chars().allMatch(c -> c > ' ' && c < 127))),

@@ -2,7 +2,7 @@ package fr.jobmarket.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.jobmarket.harvest.HarvestRuns;
+import fr.jobmarket.support.RunRecords;
 import fr.jobmarket.support.TestApplication;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExchangeException;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,9 +146,9 @@ class ApiErrorsTest {
         String noConsumer = new CamelExchangeException("No consumers available on endpoint: direct://geocode-batch",
                 new DefaultExchange(context)).getMessage();
         String error = "Appellation 38972: cannot write " + path + ": java.nio.file.AccessDeniedException: " + path + "; " + noConsumer;
-        HarvestRuns runs = context.getRegistry().lookupByNameAndType("harvestRuns", HarvestRuns.class);
-        long id = runs.begin("test", LocalDate.of(2025, 7, 1));
-        runs.fail(id, error);
+        DataSource dataSource = app.application().database().dataSource();
+        long id = RunRecords.insertRunning(dataSource, LocalDate.of(2025, 7, 1));
+        RunRecords.fail(dataSource, id, error);
 
         String anonymous = JSON.readTree(app.get("/admin/harvests/" + id).body()).path("error").asText();
         assertThat(anonymous).isEqualTo("Appellation 38972: cannot write …/38972_Data_scientist.json: AccessDeniedException: "
