@@ -34,7 +34,8 @@ class RunLeaseTest {
     void aRunWhoseInstanceDiedStopsBlockingTheOtherInstancesOnceItsLeaseRunsOut() throws Exception {
         TestDatabase.truncateAll();
         EmbeddedPostgres database = TestDatabase.shared().embedded();
-        Map<String, String> shared = Map.of("jobmarket.db.url", database.jdbcUrl(), "jobmarket.db.user", EmbeddedPostgres.SUPERUSER,
+        Map<String, String> shared = Map.of("jobmarket.db.url", database.jdbcUrl(), "jobmarket.db.user", EmbeddedPostgres.SERVICE_ROLE,
+                "jobmarket.db.password", database.password(),
                 "jobmarket.admin.token", TOKEN, "jobmarket.harvest.lease-seconds", LEASE_SECONDS,
                 "jobmarket.sandbox.rate-limit", "1000");
         long runOfA;
