@@ -73,17 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestApplication.send(http, request, headers);
     }
 
     public String url(String path) {

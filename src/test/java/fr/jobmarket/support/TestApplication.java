@@ -89,6 +89,11 @@ public final class TestApplication implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        return send(http, request, headers);
+    }
+
+    /** Sends {@code request} with {@code headers} (name, value, ...) and a 30 s timeout; the test service's client. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
