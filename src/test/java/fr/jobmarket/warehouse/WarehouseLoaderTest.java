@@ -256,6 +256,48 @@ class WarehouseLoaderTest {
         assertThat(rows("SELECT qualification_code FROM offre_qualification WHERE offre_id = '188LLXS'")).containsExactly("8");
     }
 
+    /** Every foreign key of the warehouse with its definition. */
+    private static List<String> foreignKeys() {
+        return rows("SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated"
+                + " FROM pg_constraint WHERE contype = 'f' ORDER BY 1");
+    }
+
+    @Test
+    void theFirstLoadEndsWithEveryForeignKeyAsTheMigrationsDefineIt() {
+        List<String> before = foreignKeys();
+        assertThat(before).hasSize(18);
+
+        load("history-1.json", "2025-03-02");
+
+        assertThat(foreignKeys()).isEqualTo(before);
+        // the keys hold again: a junction row without its offer is refused
+        assertThatThrownBy(() -> execute("INSERT INTO offre_competence VALUES ('no-such-offer', "
+                + "(SELECT min(competence_id) FROM competence), DATE '2025-03-02')"))
+                .hasMessageContaining("offre_competence_offre_id_fkey");
+    }
+
+    @Test
+    void aFailedFirstLoadLeavesAnEmptyWarehouseWithItsForeignKeys() {
+        List<String> before = foreignKeys();
+        execute("""
+                CREATE FUNCTION test_fail_offer() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'injected failure for offer %', NEW.offre_id;
+                END $$""");
+        execute("CREATE TRIGGER test_fail_offer BEFORE INSERT ON offre_experience FOR EACH ROW EXECUTE FUNCTION test_fail_offer()");
+        try {
+            assertThatThrownBy(() -> load("history-1.json", "2025-03-02"))
+                    .isInstanceOf(WarehouseLoadException.class)
+                    .hasMessageContaining("injected failure");
+        } finally {
+            execute("DROP TRIGGER test_fail_offer ON offre_experience");
+            execute("DROP FUNCTION test_fail_offer()");
+        }
+
+        assertThat(foreignKeys()).isEqualTo(before);
+        assertThat(rows("SELECT count(*) FROM offreemploi")).containsExactly("0");
+    }
+
     @Test
     void unreadableAttributesBecomeNullAndAreCountedWithoutStoppingTheLoad() {
         LoadReport report = load("history-1.json", "2025-03-02");
