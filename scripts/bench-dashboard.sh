@@ -17,7 +17,7 @@ start_browser
 last_render_ms() { js "const m = performance.getEntriesByName('rendu-' + document.body.dataset.rendu); return Math.round(m[0].duration)"; }
 
 echo "page  first_contentful_paint_ms  all_charts_drawn_ms"
-for page in 1 2 3 4 5; do
+for page in 1 2 3 4 5 6 7; do
   for round in $(seq "$ROUNDS"); do
     navigate "/dashboard?page=$page"
     fcp="$(js "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? Math.round(p.startTime) : null")"
