@@ -6,6 +6,7 @@ import fr.jobmarket.api.ApiFilters;
 import fr.jobmarket.api.DocsEndpoints;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
+import fr.jobmarket.api.OfferIndex;
 import fr.jobmarket.api.OfferEndpoints;
 import fr.jobmarket.api.Responder;
 import fr.jobmarket.api.StatsEndpoints;
@@ -25,6 +26,7 @@ import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
 import fr.jobmarket.warehouse.WarehouseFigures;
 import fr.jobmarket.warehouse.WarehouseLoader;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -41,6 +43,13 @@ import java.util.concurrent.ExecutorService;
 final class ApplicationBeans {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationBeans.class);
+    /** Threads computing uncached API answers: two CPU-bound index counts per core, or SQL reads waiting on the database. */
+    static final int API_COMPUTE_THREADS = 4;
+    /**
+     * Vert.x workers run the HTTP routes (platform-http blocks one per request until its answer): more than the
+     * clients the API is sized for (50), so requests waiting for a computed answer never hold them all (Vert.x: 20).
+     */
+    static final int HTTP_WORKER_THREADS = 64;
 
     private ApplicationBeans() {
     }
@@ -89,7 +98,7 @@ final class ApplicationBeans {
         registry.bind("harvestPool", harvestPool);
 
         // The query API (routes/rest.camel.yaml)
-        ApiCache apiCache = new ApiCache(database.dataSource());
+        ApiCache apiCache = new ApiCache(database.dataSource(), metrics);
         AdminToken adminToken = new AdminToken(settings);
         registry.bind("apiCache", apiCache);
         registry.bind("adminToken", adminToken);
@@ -102,6 +111,13 @@ final class ApplicationBeans {
         registry.bind("apiFiltersRanking", (Processor) filters::ranking);
         registry.bind("apiCacheLookup", (Processor) apiCache::lookup);
         registry.bind("apiCacheStore", (Processor) apiCache::store);
+        registry.bind("apiIndexRows", (Processor) OfferIndex::answerRows);
+        // Uncached answers run on their own threads (the threads step of api-query): at most this many at once, so
+        // API reads can take at most this many database connections during a load; the HTTP workers, more numerous,
+        // keep serving cached answers meanwhile.
+        registry.bind("apiComputePool", context.getExecutorServiceManager()
+                .newFixedThreadPool(ApplicationBeans.class, "api-compute", API_COMPUTE_THREADS));
+        registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(HTTP_WORKER_THREADS));
         registry.bind("apiAnswer", (Processor) responder::write);
         registry.bind("apiOffres", new OfferEndpoints());
         registry.bind("apiStats", new StatsEndpoints());
@@ -111,7 +127,7 @@ final class ApplicationBeans {
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
         registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),
-                metrics, new WarehouseFigures(database.dataSource()), apiCache));
+                metrics, new WarehouseFigures(database.dataSource())));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));

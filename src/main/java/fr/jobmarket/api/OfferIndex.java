@@ -1,0 +1,267 @@
+package fr.jobmarket.api;
+
+import org.apache.camel.Exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One snapshot of the warehouse held in memory, so that the counts of the query API are answered for any
+ * filter combination without SQL: the same rows, in the same order, as the {@code sql/api/<endpoint>.sql}
+ * statements (checked by {@code OfferIndexTest} on generated data).
+ *
+ * <p>Offers are numbered 0..n-1. A filter is a bitmap of offers: one per métier and one of the available
+ * offers, built once; the location filters OR the offer lists of their codes (an offer has one code of each
+ * kind) and AND the kinds together. An answer is then a count over the matching offers' values (their
+ * criteria, or their region, department, commune), sorted by the order of the SQL statement, whose ties
+ * on text are ranks computed by PostgreSQL ({@link OfferIndexReader}). Immutable once built.
+ */
+public final class OfferIndex {
+
+    /** The criteria endpoints: each counts its junction rows by answer line, like its SQL statement. */
+    static final List<String> CRITERIA = List.of("competences", "experiences", "qualites-professionnelles",
+            "qualifications", "formations", "permis-conduire", "langues");
+    /** Every endpoint the index answers (plusieurs-offres lists offers: it stays an SQL read). */
+    static final Set<String> ENDPOINTS = Set.of("total-offres", "classement-region", "classement-departement",
+            "classement-ville", "competences", "experiences", "qualites-professionnelles", "qualifications",
+            "formations", "permis-conduire", "langues");
+    /** The location filters: {@link Filters#sqlParameters()} names, also the index's place kinds. */
+    static final List<String> PLACES = List.of("code_region", "code_departement", "code_postal", "code_insee");
+    /** The rankings print their first 30 lines (LIMIT 30 in their statements). */
+    static final int RANKING_LINES = 30;
+
+    /**
+     * The answer lines of one criterion. Offer i's lines are {@code line[start[i]] .. line[start[i+1]-1]}
+     * (one per junction row); line g has its sort class (the order's key before the count) and its columns.
+     */
+    record Criterion(int[] start, int[] line, int[] classe, String[] labels, Object[][] columns) {
+    }
+
+    /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
+    record Ranking(int[] line, String[] codes, String[] names, String codeLabel, String nameLabel) {
+    }
+
+    /**
+     * The ranking by commune: each offer's INSEE code line (-1 when unknown) and the ranks of its commune and
+     * department names; a line shows the smallest names of its matching offers.
+     */
+    record Towns(int[] line, String[] codes, int[] nameRank, String[] namesByRank, int[] departmentRank,
+                 String[] departmentsByRank) {
+    }
+
+    private final int offers;
+    private final Map<String, long[]> byMetier;
+    private final long[] available;
+    private final Map<String, Map<String, int[]>> byPlace;
+    private final Ranking regions;
+    private final Ranking departements;
+    private final Towns towns;
+    private final Map<String, Criterion> criteria;
+
+    OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, int[]>> byPlace,
+               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria) {
+        this.offers = offers;
+        this.byMetier = byMetier;
+        this.available = available;
+        this.byPlace = byPlace;
+        this.regions = regions;
+        this.departements = departements;
+        this.towns = towns;
+        this.criteria = criteria;
+    }
+
+    public int offers() {
+        return offers;
+    }
+
+    /**
+     * Step of the query routes (the {@code index} step of api-query): the rows of the request's endpoint for the
+     * filters in the body (the statement's named parameters), from the index that {@link ApiCache#lookup} chose.
+     */
+    @SuppressWarnings("unchecked")
+    public static void answerRows(Exchange exchange) {
+        OfferIndex index = exchange.getProperty(ApiCache.INDEX, OfferIndex.class);
+        String endpoint = exchange.getProperty(ApiFilters.ENDPOINT, String.class);
+        exchange.getMessage().setBody(index.rows(endpoint, exchange.getMessage().getBody(Map.class)));
+    }
+
+    /**
+     * The rows the endpoint's SQL statement would return for these named parameters (those of
+     * {@link Filters#sqlParameters()}), with the same column labels, value types and order.
+     */
+    public List<Map<String, Object>> rows(String endpoint, Map<String, Object> parameters) {
+        long[] matching = matching(parameters);
+        return switch (endpoint) {
+            case "total-offres" -> List.of(row("total", (long) count(matching)));
+            case "classement-region" -> ranking(regions, matching);
+            case "classement-departement" -> ranking(departements, matching);
+            case "classement-ville" -> towns(matching);
+            default -> {
+                Criterion criterion = criteria.get(endpoint);
+                if (criterion == null) {
+                    throw new IllegalArgumentException("the index does not answer " + endpoint);
+                }
+                yield criterion(criterion, matching);
+            }
+        };
+    }
+
+    /** The offers the filters keep, as a bitmap (bit i of word i/64 set = offer i kept). */
+    private long[] matching(Map<String, Object> parameters) {
+        long[] kept = null;
+        for (String place : PLACES) {
+            String[] codes = (String[]) parameters.get(place);
+            if (codes != null) {
+                long[] any = new long[words()];
+                for (String code : codes) {
+                    for (int offer : byPlace.get(place).getOrDefault(code, new int[0])) {
+                        any[offer >>> 6] |= 1L << offer;
+                    }
+                }
+                kept = kept == null ? any : and(kept, any);
+            }
+        }
+        if (kept == null) {
+            kept = new long[words()];
+            for (int offer = 0; offer < offers; offer++) {
+                kept[offer >>> 6] |= 1L << offer;
+            }
+        }
+        Object metier = parameters.get("metier_data");
+        if (metier != null) {
+            kept = and(kept, byMetier.getOrDefault(metier.toString(), new long[words()]));
+        }
+        if (Boolean.TRUE.equals(parameters.get("offres_dispo_only"))) {
+            kept = and(kept, available);
+        }
+        return kept;
+    }
+
+    private int words() {
+        return (offers + 63) >>> 6;
+    }
+
+    private static long[] and(long[] kept, long[] other) {
+        for (int w = 0; w < kept.length; w++) {
+            kept[w] &= other[w];
+        }
+        return kept;
+    }
+
+    private static int count(long[] bits) {
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
+        }
+        return count;
+    }
+
+    /** Calls {@code action} with each offer of the bitmap, in increasing order. */
+    private static void forEach(long[] bits, java.util.function.IntConsumer action) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                action.accept((w << 6) + Long.numberOfTrailingZeros(word));
+                word &= word - 1;
+            }
+        }
+    }
+
+    /** competences.sql and the others: count(*) per line, sorted by classe, count descending, then line order. */
+    private static List<Map<String, Object>> criterion(Criterion criterion, long[] matching) {
+        int[] counts = new int[criterion.classe().length];
+        forEach(matching, offer -> {
+            for (int j = criterion.start()[offer]; j < criterion.start()[offer + 1]; j++) {
+                counts[criterion.line()[j]]++;
+            }
+        });
+        List<Integer> lines = counted(counts);
+        lines.sort(Comparator.<Integer>comparingInt(g -> criterion.classe()[g])
+                .thenComparing(g -> -counts[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>(lines.size());
+        for (int g : lines) {
+            Map<String, Object> row = row("nb_occurences", (long) counts[g]);
+            for (int c = 0; c < criterion.labels().length; c++) {
+                row.put(criterion.labels()[c], criterion.columns()[g][c]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** classement-region.sql, classement-departement.sql: count per (code, name), ties by name then code (the line order). */
+    private static List<Map<String, Object>> ranking(Ranking ranking, long[] matching) {
+        int[] counts = new int[ranking.codes().length];
+        int[] total = new int[1];
+        forEach(matching, offer -> {
+            total[0]++;
+            if (ranking.line()[offer] >= 0) {
+                counts[ranking.line()[offer]]++;
+            }
+        });
+        List<Integer> lines = counted(counts);
+        lines.sort(Comparator.<Integer>comparingInt(g -> -counts[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int g : lines.subList(0, Math.min(RANKING_LINES, lines.size()))) {
+            Map<String, Object> row = row("nb_offres", (long) counts[g]);
+            row.put("total", (long) total[0]);
+            row.put(ranking.codeLabel(), ranking.codes()[g]);
+            row.put(ranking.nameLabel(), ranking.names()[g]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** classement-ville.sql: count per INSEE code with the smallest names, ties by that name then code. */
+    private List<Map<String, Object>> towns(long[] matching) {
+        int lines = towns.codes().length;
+        int[] counts = new int[lines];
+        int[] name = new int[lines];
+        int[] department = new int[lines];
+        Arrays.fill(name, Integer.MAX_VALUE);
+        Arrays.fill(department, Integer.MAX_VALUE);
+        int[] total = new int[1];
+        forEach(matching, offer -> {
+            total[0]++;
+            int g = towns.line()[offer];
+            if (g >= 0) {
+                counts[g]++;
+                name[g] = Math.min(name[g], towns.nameRank()[offer]);
+                department[g] = Math.min(department[g], towns.departmentRank()[offer]);
+            }
+        });
+        List<Integer> counted = counted(counts);
+        counted.sort(Comparator.<Integer>comparingInt(g -> -counts[g]).thenComparing(g -> name[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int g : counted.subList(0, Math.min(RANKING_LINES, counted.size()))) {
+            Map<String, Object> row = row("nb_offres", (long) counts[g]);
+            row.put("total", (long) total[0]);
+            row.put("code_insee", towns.codes()[g]);
+            row.put("nom", towns.namesByRank()[name[g]]);
+            row.put("nom_departement", towns.departmentsByRank()[department[g]]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Integer> counted(int[] counts) {
+        List<Integer> lines = new ArrayList<>();
+        for (int g = 0; g < counts.length; g++) {
+            if (counts[g] > 0) {
+                lines.add(g);
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, Object> row(String label, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(label, value);
+        return row;
+    }
+}
