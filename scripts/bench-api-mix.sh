@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The query API as a population of users would use it, on the 120,000 offers of scripts/bench-api-data.sql:
 #  1. starts the application jar on a throw-away data directory (embedded PostgreSQL), loads the offers, stops it;
-#  2. starts a fresh instance on that warehouse, waits until /observe/health is UP, then asks each endpoint once,
+#  2. starts a fresh instance on that warehouse, waits until /observe/health is UP (and, for a version with the
+#     in-memory index, until its log says its first answers are served), then asks each endpoint once,
 #     unfiltered and then with filters never asked before: its cold first answers (curl time_total);
 #  3. runs wrk (2 threads, 50 connections, --latency) with scripts/bench-api-mix.lua, a random mix of the documented
 #     filters over seven endpoints with Accept: application/json: a warm-up run, then the measured run; prints
 #     p50/p90/p99/max, requests/s, errors (non-2xx and socket errors) and the share of answers that were cached
-#     (from the route processors' counters read through Jolokia: computed = the "-sql" and "-index" steps);
+#     (from the route processors' counters read through Jolokia: computed = the "-sql" and "-index" steps) and the
+#     application's CPU time per request (from /proc: on a machine shared with other work, the figure that moves least);
 #  4. stops the application and deletes the data directory, whatever happened.
 # The machine's load average is printed with each figure: other programs running meanwhile slow every number.
 # Usage: scripts/bench-api-mix.sh [measured seconds, default 30] [jar, default target/jobmarket.jar]
@@ -25,6 +27,7 @@ done
 [ -f "$JAR" ] || mvn -q -o -DskipTests package
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/jobmarket-bench-mix.XXXXXX")"
 LOG="$DATA_DIR/app.log"
+touch "$LOG"
 APP_PID=""
 
 stop_app() {
@@ -43,18 +46,26 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 start_app() {
+  local logged ready=""
+  logged=$(wc -l <"$LOG")
   JOBMARKET_DATA_DIR="$DATA_DIR" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT" \
     java -cp "$JAR" fr.jobmarket.JobMarketApplication >>"$LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:" >&2; tail -50 "$LOG" >&2; exit 1; }
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/observe/health" 2>/dev/null)" = 200 ] && return 0
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/observe/health" 2>/dev/null)" = 200 ]; then
+      # an index-serving version is ready once its first answers are served (the log says so)
+      unzip -l "$JAR" 2>/dev/null | grep -q sql/api/index/ || { ready=1; break; }
+      tail -n +"$((logged + 1))" "$LOG" | grep -q "API answers now from" && { ready=1; break; }
+    fi
     sleep 0.5
   done
-  echo "the application did not become healthy within 150 s" >&2
-  exit 1
+  [ -n "$ready" ] || { echo "the application did not become ready within 150 s" >&2; exit 1; }
+  # a client's first look, as an operator's probe would do it: the REST layer is loaded before any query
+  curl -fs -o /dev/null "$BASE/about"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; } # the application's user + system CPU time
 
 # Sum of ExchangesCompleted over the route processors whose id ends with one of the given suffixes.
 processed() {
@@ -91,22 +102,24 @@ done
 mix() { # seconds seed
   BENCH_SEED="$2" wrk -t2 -c50 -d"$1s" --timeout 10s --latency -s scripts/bench-api-mix.lua "$BASE" 2>&1
 }
-report() { # label, wrk output, requests, computed
+report() { # label, wrk output, requests, computed, CPU ticks used
   local out="$2"
   p() { awk -v q="$1" '$1==q{print $2}' <<<"$out"; }
   local max errors non2xx
   max=$(awk '$1=="Latency"{print $4; exit}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/{print $NF}' <<<"$out")
   errors=$(awk '/Socket errors:/{sub(/.*Socket errors: /,""); print}' <<<"$out")
-  printf '%-10s p50 %8s  p90 %8s  p99 %8s  max %8s  %9s requests/s  non-2xx %s  socket errors %s  cached %s %%  (load average %s)\n' \
+  printf '%-10s p50 %8s  p90 %8s  p99 %8s  max %8s  %9s requests/s  non-2xx %s  socket errors %s  cached %s %%  application CPU %s ms/request  (load average %s)\n' \
     "$1" "$(p 50%)" "$(p 90%)" "$(p 99%)" "$max" "$(awk '$1=="Requests/sec:"{print $2}' <<<"$out")" \
-    "${non2xx:-0}" "${errors:-none}" "$(awk -v r="$3" -v c="$4" 'BEGIN{printf "%.0f", (r > 0 ? 100 * (r - c) / r : 0)}')" "$(load)"
+    "${non2xx:-0}" "${errors:-none}" "$(awk -v r="$3" -v c="$4" 'BEGIN{printf "%.0f", (r > 0 ? 100 * (r - c) / r : 0)}')" \
+    "$(awk -v t="$5" -v r="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (r > 0 ? 1000 * t / hz / r : 0)}')" "$(load)"
 }
 
 for run in "warm-up:$WARMUP:1" "measured:$DURATION:2"; do
   IFS=: read -r label seconds seed <<<"$run"
-  requests_before=$(processed cache); computed_before=$(processed 'sql|index')
+  requests_before=$(processed cache); computed_before=$(processed 'sql|index'); ticks_before=$(cpu_ticks)
   out=$(mix "$seconds" "$seed")
+  ticks=$(( $(cpu_ticks) - ticks_before ))
   requests=$(( $(processed cache) - requests_before )); computed=$(( $(processed 'sql|index') - computed_before ))
-  report "$label" "$out" "$requests" "$computed"
+  report "$label" "$out" "$requests" "$computed" "$ticks"
 done

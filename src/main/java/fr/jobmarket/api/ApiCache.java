@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link OfferIndex} (any filter combination counted in memory) and the answers already given from it, keyed
  * by endpoint, normalised parameters and representation.
  *
- * <p>Freshness (routes/api.camel.yaml): the {@code api-freshness} route asks {@link #dataChanged()} every 2 s
- * (the date of the last extraction and the last successful harvest run, one indexed query); new data, the end
- * of a harvest's load or an API write runs {@code api-refresh}: {@link #build} reads the new snapshot, the
+ * <p>Freshness (routes/api-answers.camel.yaml): the {@code api-freshness} route asks {@link #dataChanged()} every
+ * 2 s (the date of the last extraction, the last successful harvest run and the rows written to the warehouse, one
+ * cheap query); new data, the end of a harvest's load or an API write runs {@code api-refresh}: {@link #build} reads the new snapshot, the
  * route computes its unfiltered answers in both representations, then {@link #publish} serves it. Until then
  * the previous generation answers, so no request waits for a build.
  *
@@ -58,7 +58,11 @@ public final class ApiCache {
     private static final String COMPUTING = "apiComputing";
     private static final String MISSED_AT = "apiMissedAt";
 
-    record Stamp(LocalDate lastExtraction, Long lastRun) {
+    /**
+     * What the warehouse looks like from outside: any change of it means new data. {@code rowsWritten} catches the
+     * writes that change neither the date nor the run (an API write, a script); its counter is not transactional.
+     */
+    record Stamp(LocalDate lastExtraction, Long lastRun, long rowsWritten) {
     }
 
     /** The answers of one warehouse snapshot. */
@@ -121,11 +125,14 @@ public final class ApiCache {
         });
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
+            // the write counter before the snapshot: a write it misses is seen as a change at the next check
+            long rowsWritten = readStamp(connection).rowsWritten();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                Stamp stamp = readStamp(connection);
+                Stamp read = readStamp(connection);
+                Stamp stamp = new Stamp(read.lastExtraction(), read.lastRun(), rowsWritten);
                 OfferIndex index = OfferIndexReader.read(connection);
                 metrics.apiIndexBuilt(index.offers(), seconds(started));
                 LOG.info("API index built: {} offers in {} ms (last extraction {}, harvest run {})", index.offers(),
@@ -267,7 +274,8 @@ public final class ApiCache {
             rows.next();
             java.sql.Date date = rows.getDate("derniere_extraction");
             long run = rows.getLong("dernier_run");
-            return new Stamp(date == null ? null : date.toLocalDate(), rows.wasNull() ? null : run);
+            Long lastRun = rows.wasNull() ? null : run;
+            return new Stamp(date == null ? null : date.toLocalDate(), lastRun, rows.getLong("lignes_ecrites"));
         }
     }
 
