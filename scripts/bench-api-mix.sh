@@ -8,10 +8,12 @@
 #     filters over seven endpoints with Accept: application/json: a warm-up run, then the measured run; prints
 #     p50/p90/p99/max, requests/s, errors (non-2xx and socket errors) and the share of answers that were cached
 #     (from the route processors' counters read through Jolokia: computed = the "-sql" and "-index" steps) and the
-#     application's CPU time per request (from /proc: on a machine shared with other work, the figure that moves least);
+#     CPU time per request of the application and its embedded PostgreSQL (from /proc: on a machine shared with other
+#     work, the figure that moves least);
 #  4. stops the application and deletes the data directory, whatever happened.
 # The machine's load average is printed with each figure: other programs running meanwhile slow every number.
 # Usage: scripts/bench-api-mix.sh [measured seconds, default 30] [jar, default target/jobmarket.jar]
+# BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc); BENCH_KEEP=1 keeps the data directory and the log.
 # Needs wrk, curl and jq; builds the jar when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +42,7 @@ stop_app() {
 cleanup() {
   set +e
   stop_app
-  rm -rf "$DATA_DIR"
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $DATA_DIR (app.log, embedded PostgreSQL)"; else rm -rf "$DATA_DIR"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -49,7 +51,7 @@ start_app() {
   local logged ready=""
   logged=$(wc -l <"$LOG")
   JOBMARKET_DATA_DIR="$DATA_DIR" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT" \
-    java -cp "$JAR" fr.jobmarket.JobMarketApplication >>"$LOG" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -cp "$JAR" fr.jobmarket.JobMarketApplication >>"$LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:" >&2; tail -50 "$LOG" >&2; exit 1; }
@@ -65,7 +67,15 @@ start_app() {
   curl -fs -o /dev/null "$BASE/about"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; } # the application's user + system CPU time
+# user + system CPU time of the application and of its embedded PostgreSQL (its child processes), in ticks
+cpu_ticks() {
+  local pids="$APP_PID" next="$APP_PID" children
+  while [ -n "$next" ]; do
+    children=$(for p in $next; do pgrep -P "$p" || true; done)
+    pids="$pids $children"; next="$children"
+  done
+  for p in $pids; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{t += $1} END {print t + 0}'
+}
 
 # Sum of ExchangesCompleted over the route processors whose id ends with one of the given suffixes.
 processed() {
@@ -77,6 +87,10 @@ echo "jar: $JAR ($(date -r "$JAR" '+%F %T')); load average $(load)"
 start_app
 echo "loading 120,000 offers..."
 java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
+# a warehouse long loaded, as a restarted service finds it: without this, the first minute after the bulk load
+# (autovacuum, hint bits written by the first reads) slows every request of the cold phase by up to seconds
+echo "VACUUM (ANALYZE);" >"$DATA_DIR/vacuum.sql"
+java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" "$DATA_DIR/vacuum.sql"
 stop_app
 
 started=$(date +%s.%N)
@@ -109,7 +123,7 @@ report() { # label, wrk output, requests, computed, CPU ticks used
   max=$(awk '$1=="Latency"{print $4; exit}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/{print $NF}' <<<"$out")
   errors=$(awk '/Socket errors:/{sub(/.*Socket errors: /,""); print}' <<<"$out")
-  printf '%-10s p50 %8s  p90 %8s  p99 %8s  max %8s  %9s requests/s  non-2xx %s  socket errors %s  cached %s %%  application CPU %s ms/request  (load average %s)\n' \
+  printf '%-10s p50 %8s  p90 %8s  p99 %8s  max %8s  %9s requests/s  non-2xx %s  socket errors %s  cached %s %%  CPU (application + PostgreSQL) %s ms/request  (load average %s)\n' \
     "$1" "$(p 50%)" "$(p 90%)" "$(p 99%)" "$max" "$(awk '$1=="Requests/sec:"{print $2}' <<<"$out")" \
     "${non2xx:-0}" "${errors:-none}" "$(awk -v r="$3" -v c="$4" 'BEGIN{printf "%.0f", (r > 0 ? 100 * (r - c) / r : 0)}')" \
     "$(awk -v t="$5" -v r="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (r > 0 ? 1000 * t / hz / r : 0)}')" "$(load)"
