@@ -31,7 +31,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "loading 120,000 offers..."
-java -cp target/jobmarket.jar scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
+PGPASSFILE="$DATA_DIR/postgres.pgpass" \
+  java -cp target/jobmarket.jar scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
 # the API notices the new extraction date within 2 s; it serves answers from it once /about shows it
 for _ in $(seq 1 120); do
   curl -s "http://127.0.0.1:$HTTP_PORT/about" | grep -q '"derniere_mise_a_jour":"2025-07-24"' && break

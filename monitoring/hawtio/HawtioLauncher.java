@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * Runs the Hawtio 4 web console (io.hawt:hawtio-default war from Maven Central) in an embedded Tomcat, and serves
  * at "/" a page that registers the jobmarket Jolokia endpoint as a Hawtio connection and opens it: Hawtio then
  * reaches the service through its own proxy (-Dhawtio.proxyAllowlist must name the host).
- * Single-file program: java -cp <tomcat-embed-core jars> HawtioLauncher.java <war> <port> <jolokia url>
+ * Hawtio has no login of its own here and its proxy calls Jolokia from this machine: it listens on loopback unless
+ * told otherwise (the container listens on all its interfaces, its port being published on the host's loopback only).
+ * Single-file program: java -cp <tomcat-embed-core jars> HawtioLauncher.java <war> <port> <jolokia url> [<listen address>]
  */
 public class HawtioLauncher {
 
@@ -17,6 +19,7 @@ public class HawtioLauncher {
         Path war = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         java.net.URI jolokia = java.net.URI.create(args[2]);
+        String address = args.length > 3 ? args[3] : "127.0.0.1";
 
         Path base = Files.createTempDirectory("hawtio-tomcat");
         Files.createDirectories(base.resolve("webapps"));
@@ -37,14 +40,14 @@ public class HawtioLauncher {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
         tomcat.setPort(port);
-        tomcat.getConnector();
+        tomcat.getConnector().setProperty("address", address);
         tomcat.addWebapp("/hawtio", war.toAbsolutePath().toString());
         Context welcome = tomcat.addContext("", root.toString());
         Tomcat.addServlet(welcome, "default", new org.apache.catalina.servlets.DefaultServlet());
         welcome.addServletMappingDecoded("/", "default");
         welcome.addWelcomeFile("index.html");
         tomcat.start();
-        System.out.println("Hawtio on http://localhost:" + port + "/ connected to " + jolokia);
+        System.out.println("Hawtio on http://" + address + ":" + port + "/ connected to " + jolokia);
         tomcat.getServer().await();
     }
 

@@ -3,7 +3,9 @@ package fr.jobmarket;
 import fr.jobmarket.api.AdminToken;
 import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.api.ApiFilters;
+import fr.jobmarket.api.DashboardEndpoints;
 import fr.jobmarket.api.DocsEndpoints;
+import fr.jobmarket.api.DocumentedParameters;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
 import fr.jobmarket.api.OfferIndex;
@@ -21,6 +23,8 @@ import fr.jobmarket.harvest.HarvestHealthCheck;
 import fr.jobmarket.harvest.HarvestJob;
 import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.harvest.ProcessStage;
+import fr.jobmarket.http.JolokiaAccess;
+import fr.jobmarket.harvest.RunUndo;
 import fr.jobmarket.history.OfferHistory;
 import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
@@ -29,8 +33,11 @@ import fr.jobmarket.warehouse.WarehouseLoader;
 import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.plugin.JolokiaPlatformHttpPlugin;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,16 +69,15 @@ final class ApplicationBeans {
         GeoReference geoReference = GeoReference.load();
         registry.bind("geoReference", geoReference);
 
-        HarvestRuns runs = new HarvestRuns(database.dataSource());
-        int interrupted = runs.failInterruptedRuns();
+        int interrupted = HarvestRuns.failInterruptedRuns(database.dataSource(), database.embedded() != null,
+                HarvestRuns.instanceName(settings), HarvestRuns.leaseSeconds(settings));
         if (interrupted > 0) {
-            LOG.warn("{} harvest run(s) left RUNNING by a previous process marked FAILED (interrupted)", interrupted);
+            LOG.warn("{} harvest run(s) left RUNNING (or UNDOING) by a previous process of this instance closed (interrupted)",
+                    interrupted);
         }
-        registry.bind("harvestRuns", runs);
 
         BusinessMetrics metrics = BusinessMetrics.from(context);
         metrics.appellations(Appellations.load(settings).stream().map(Appellation::code).toList());
-        runs.lastSuccessful().ifPresent(run -> metrics.lastSuccess(run.finishedAt().toInstant()));
 
         HarvestCounters counters = PagingStage.bind(context, settings);
         counters.observe(new HarvestCounters.Observer() {
@@ -92,7 +98,7 @@ final class ApplicationBeans {
         });
         ProcessStage.bind(context, geoReference);
 
-        int concurrency = settings.integer("jobmarket.concurrency", 1, 64);
+        int concurrency = settings.integer("jobmarket.concurrency");
         ExecutorService harvestPool = context.getExecutorServiceManager()
                 .newFixedThreadPool(ApplicationBeans.class, "harvest", concurrency);
         registry.bind("harvestPool", harvestPool);
@@ -105,10 +111,10 @@ final class ApplicationBeans {
         Responder responder = new Responder(apiCache, settings.liveMode());
         ApiFilters filters = new ApiFilters(geoReference);
         registry.bind("apiResponder", responder);
+        registry.bind("apiParameters", (Processor) DocumentedParameters.of(context)::check);
         // the steps every API request runs, as plain processors: cheaper than a bean method call, and a
         // cached answer goes through nothing else
         registry.bind("apiFiltersAll", (Processor) filters::all);
-        registry.bind("apiFiltersRanking", (Processor) filters::ranking);
         registry.bind("apiCacheLookup", (Processor) apiCache::lookup);
         registry.bind("apiCacheStore", (Processor) apiCache::store);
         registry.bind("apiIndexRows", (Processor) OfferIndex::answerRows);
@@ -123,18 +129,36 @@ final class ApplicationBeans {
         registry.bind("apiStats", new StatsEndpoints());
         registry.bind("apiMapping", new MappingEndpoints(geoReference));
         registry.bind("apiDocs", new DocsEndpoints(responder));
-        registry.bind("apiHarvest", new HarvestEndpoints(runs));
+        registry.bind("apiDashboard", new DashboardEndpoints());
+        registry.bind("apiHarvest", new HarvestEndpoints(adminToken));
+        // Jolokia (/observe/jolokia) behind the loopback or admin-token check
+        registry.bind(JolokiaPlatformHttpPlugin.NAME, new JolokiaAccess(adminToken, settings.bool("jobmarket.jolokia.exposed")));
 
         WarehouseLoader.bind(context, database.dataSource(), settings);
-        registry.bind("harvestJob", new HarvestJob(settings, runs, counters, OfferHistory.of(settings),
-                metrics, new WarehouseFigures(database.dataSource())));
+        OfferHistory history = OfferHistory.of(settings);
+        HarvestJob harvestJob = new HarvestJob(settings, counters, history,
+                metrics, new WarehouseFigures(database.dataSource()));
+        registry.bind("harvestJob", harvestJob);
+        // the run in progress ends at its next cancellation point (RunContext) once the context is stopping: the log says so
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    harvestJob.stopping();
+                }
+            }
+        });
+        registry.bind("harvestUndo", new RunUndo(history));
 
         // The France Travail stand-in of sandbox mode (routes/sandbox.camel.yaml); in live mode it answers 404
         registry.bind("sandboxHttp", new SandboxHttp(settings));
 
+        // fed by the route harvest-last-runs
+        HarvestHealthCheck harvestHealth = new HarvestHealthCheck(settings.liveMode(), metrics);
+        registry.bind("harvestHealth", harvestHealth);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
-            health.register(new HarvestHealthCheck(runs, settings.liveMode()));
+            health.register(harvestHealth);
         }
     }
 }

@@ -5,21 +5,22 @@ import fr.jobmarket.config.DatabaseHealthCheck;
 import fr.jobmarket.config.RouteDescriptions;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.config.StartupException;
+import fr.jobmarket.francetravail.Appellations;
 import fr.jobmarket.geo.ReverseGeocoding;
+import fr.jobmarket.harvest.HarvestRuns;
+import fr.jobmarket.http.HttpProblems;
+import fr.jobmarket.http.ServerVertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Boots jobmarket: checks the settings, opens the database (embedded PostgreSQL unless a URL is given)
@@ -87,10 +88,12 @@ public final class JobMarketApplication {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport mainSupport) {
-                // Added before the HTTP server and the routes, so stopped after them (services stop in reverse
-                // order) when the context stops: Ctrl-C, SIGTERM, stop(). No request meets a closed pool.
+                // The database and the HTTP server's Vert.x are added before the HTTP server and the routes, so
+                // stopped after them (services stop in reverse order) when the context stops: Ctrl-C, SIGTERM,
+                // stop(). No request meets a closed pool.
                 try {
                     mainSupport.getCamelContext().addService(database, true, false);
+                    ServerVertx.bind(mainSupport.getCamelContext());
                 } catch (Exception e) {
                     throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
                 }
@@ -105,6 +108,12 @@ public final class JobMarketApplication {
                 }
                 ApplicationBeans.bind(context, settings, database);
                 RouteDescriptions.copyFromRestVerbs(context);
+                try {
+                    // the HTTP server has started by then (services start before routes)
+                    context.addStartupListener((started, alreadyStarted) -> HttpProblems.install(started));
+                } catch (Exception e) {
+                    throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+                }
             }
         });
         return new JobMarketApplication(settings, database, main);
@@ -118,20 +127,18 @@ public final class JobMarketApplication {
         java.util.Properties properties = settings.asProperties();
         properties.setProperty("geocoder.reverse-url", ReverseGeocoding.baseUrl(settings) + "/reverse");
         properties.setProperty("geocoder.batch-timeout-ms", Integer.toString(ReverseGeocoding.BATCH_TIMEOUT_MS));
+        properties.setProperty("harvest.instance", HarvestRuns.instanceName(settings));
+        properties.setProperty("harvest.heartbeat-ms", Long.toString(HarvestRuns.heartbeatMillis(settings)));
         return properties;
     }
 
-    /** Every setting that can be wrong is checked before anything starts, each with a message naming it. */
-    private static void checkSettings(Settings settings) {
-        Path dataDir = settings.dataDir();
-        try {
-            Files.createDirectories(dataDir);
-            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new StartupException("The data directory " + dataDir
-                    + " (jobmarket.data.dir / JOBMARKET_DATA_DIR) is not writable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
-        }
+    /**
+     * Every setting that can be wrong is checked before anything starts (no database, no route), each with a
+     * one-line message naming it: the values ({@link Settings#validate()}), the HTTP port's availability and
+     * the appellation list's content. The main method and the tests call this same check.
+     */
+    static void checkSettings(Settings settings) {
+        settings.validate();
         int port = settings.httpPort();
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
@@ -140,16 +147,7 @@ public final class JobMarketApplication {
             throw new StartupException("HTTP port " + port + " (jobmarket.http.port / JOBMARKET_HTTP_PORT) is in use: "
                     + "stop the other program or choose another port.");
         }
-        settings.integer("jobmarket.rate-limit", 1, 1000);
-        settings.integer("jobmarket.concurrency", 1, 64);
-        settings.integer("jobmarket.db.pool-size", 2, 200);
-        settings.bool("jobmarket.harvest.on-startup");
-        settings.harvestTimeZone();
-        String cron = settings.text("jobmarket.harvest.cron");
-        if (!CronExpression.isValidExpression(cron)) {
-            throw settings.invalid("jobmarket.harvest.cron", cron,
-                    "a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 30 21 * * ?");
-        }
+        Appellations.load(settings);
     }
 
     private static String startupMessage(Settings settings, Exception error) {

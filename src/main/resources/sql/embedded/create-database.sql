@@ -1,2 +1,3 @@
--- The embedded server's one database (EmbeddedPostgres.DATABASE); a name cannot be a bound parameter.
-CREATE DATABASE jobmarket
+-- The embedded server's one database (EmbeddedPostgres.DATABASE), owned by the service role; names cannot be
+-- bound parameters.
+CREATE DATABASE jobmarket OWNER jobmarket

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.jobmarket.config.Database;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.harvest.HarvestRun;
-import fr.jobmarket.harvest.HarvestRuns;
 import fr.jobmarket.metrics.MetricsConfiguration;
+import fr.jobmarket.support.RunRecords;
 import fr.jobmarket.support.TestApplication;
 import fr.jobmarket.support.TestDatabase;
 import org.apache.camel.CamelContext;
@@ -94,7 +94,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         }
         context.start();
 
-        JsonNode counts = harvest("2025-07-20", HarvestRuns.Status.SUCCEEDED).counts().path("process");
+        JsonNode counts = harvest("2025-07-20", "SUCCEEDED").counts().path("process");
 
         // the batch request failed once, and the points fell back to single requests
         assertThat(batch.getReceivedCounter()).isEqualTo(1);
@@ -106,7 +106,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         // the offers at these points are kept, placed by their coordinates' department (cas_2 without a commune)
         assertThat(counts.path("lieu_cas").path("cas_2").asLong()).isEqualTo(points);
         // the breaker opened after its minimum of 10 calls: the later points never reached the geocoder
-        int attemptsPerCall = 1 + SETTINGS.integer("jobmarket.geocoder.retries", 0, 10);
+        int attemptsPerCall = 1 + SETTINGS.integer("jobmarket.geocoder.retries");
         assertThat(geocoder.getReceivedCounter()).isEqualTo(10 * attemptsPerCall);
         assertThat(counts.path("geocoding_single_requests").asLong()).isEqualTo(10);
     }
@@ -125,7 +125,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         });
         context.start();
 
-        JsonNode counts = harvest("2025-07-21", HarvestRuns.Status.SUCCEEDED).counts().path("harvest");
+        JsonNode counts = harvest("2025-07-21", "SUCCEEDED").counts().path("harvest");
 
         assertThat(counts.path("retries").asLong()).isEqualTo(refused.size()).isEqualTo(counts.path("requests").asLong() / 2);
         assertThat(counts.path("collected").asLong()).isEqualTo(counts.path("announced").asLong()).isPositive();
@@ -143,7 +143,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         });
         context.start();
 
-        HarvestRuns.Run run = harvest("2025-07-22", HarvestRuns.Status.FAILED);
+        RunRecords.Run run = harvest("2025-07-22", "FAILED");
 
         assertThat(run.error()).contains("38971", "503");
         assertThat(getMockEndpoint("mock:france-travail-search").getReceivedCounter()).isPositive();
@@ -159,7 +159,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
                 .replace().throwException(new IllegalStateException("disk full")));
         context.start();
 
-        HarvestRuns.Run run = harvest("2025-07-23", HarvestRuns.Status.FAILED);
+        RunRecords.Run run = harvest("2025-07-23", "FAILED");
 
         assertThat(run.error()).contains("disk full");
         assertThat(warehouseOffers()).isEqualTo(offersBefore);
@@ -188,7 +188,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
     }
 
     /** Triggers a harvest as the cron does and waits for the harvest route to finish it. */
-    private HarvestRuns.Run harvest(String extractionDate, HarvestRuns.Status expected) {
+    private RunRecords.Run harvest(String extractionDate, String expected) {
         // the run's own exchange, created with the run as its body (the copies its splits make are not)
         Set<String> runExchange = ConcurrentHashMap.newKeySet();
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("harvest").filter(exchange -> {
@@ -199,7 +199,7 @@ class WholeHarvestRouteTest extends CamelMainTestSupport {
         }).whenDone(1).create();
         template.sendBodyAndHeaders("direct:harvest-trigger", null, Map.of("trigger", "schedule", "extractionDate", extractionDate));
         assertThat(done.matches(2, TimeUnit.MINUTES)).as("the harvest ended").isTrue();
-        HarvestRuns.Run run = ((HarvestRuns) context.getRegistry().lookupByName("harvestRuns")).lastFinished().orElseThrow();
+        RunRecords.Run run = RunRecords.lastFinished(DATABASE.dataSource());
         assertThat(run.extractionDate()).hasToString(extractionDate);
         assertThat(run.status()).as(run.error()).isEqualTo(expected);
         return run;

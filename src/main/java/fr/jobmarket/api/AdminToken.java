@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.config.SecretFile;
 import fr.jobmarket.config.Settings;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -8,12 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -26,7 +24,6 @@ public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
     public static final String FILE_NAME = "admin-token";
-    private static final int RANDOM_BYTES = 32;
 
     public enum Verdict { MISSING, WRONG, ACCEPTED }
 
@@ -55,31 +52,12 @@ public final class AdminToken {
         }
         Path file = settings.dataDir().resolve(FILE_NAME);
         try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[RANDOM_BYTES];
-                new SecureRandom().nextBytes(random);
-                String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-                    LOG.info("Admin token: generated into {} (readable by its owner only)", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance on the same data directory wrote it first: use theirs
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-                    LOG.info("Admin token: generated into {} (restrict its permissions by hand on this file system)", file);
-                }
-            } else {
-                LOG.info("Admin token: read from {}", file);
-            }
-            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw new IllegalStateException("The admin token file " + file + " is empty: delete it to have a new one generated, "
-                        + "or set jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN).");
-            }
-            return token;
+            LOG.info(Files.exists(file) ? "Admin token: read from {}" : "Admin token: generated into {} (readable by its owner only)",
+                    file);
+            return SecretFile.readOrGenerate(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the admin token file " + file, e);
+            throw new UncheckedIOException("Cannot use the admin token file " + file + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "): fix it, or set jobmarket.admin.token (JOBMARKET_ADMIN_TOKEN).", e);
         }
     }
 
@@ -92,17 +70,48 @@ public final class AdminToken {
         if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Verdict.MISSING;
         }
-        byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token) ? Verdict.ACCEPTED : Verdict.WRONG;
+        return verdict(value.substring(7).strip());
+    }
+
+    /**
+     * The bearer token, or Basic credentials whose password is the token (any user name): Jolokia clients such as
+     * Hawtio can only send Basic credentials.
+     */
+    public Verdict checkCredentials(String authorization) {
+        if (authorization == null || !authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
+            return check(authorization);
+        }
+        String userAndPassword;
+        try {
+            userAndPassword = new String(Base64.getDecoder().decode(authorization.strip().substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Verdict.WRONG;
+        }
+        int colon = userAndPassword.indexOf(':');
+        return colon < 0 ? Verdict.WRONG : verdict(userAndPassword.substring(colon + 1));
+    }
+
+    private Verdict verdict(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token) ? Verdict.ACCEPTED : Verdict.WRONG;
     }
 
     /** For routes: throws a 401 (no bearer token) or 403 (wrong token) problem unless the request may write. */
     public void authorize(Exchange exchange) {
-        switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
-            case MISSING -> throw new ApiProblem(401, "Authentification requise",
+        if (!isAdmin(exchange)) {
+            throw new ApiProblem(401, "Authentification requise",
                     "Cette opération demande l'en-tête 'Authorization: Bearer <jeton administrateur>'.");
-            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
-            case ACCEPTED -> { }
         }
+    }
+
+    /**
+     * For reads that show the admin more: true with the admin token, false without a token; a wrong token is a
+     * 403 problem, as for the writes.
+     */
+    public boolean isAdmin(Exchange exchange) {
+        return switch (check(exchange.getMessage().getHeader("Authorization", String.class))) {
+            case MISSING -> false;
+            case WRONG -> throw new ApiProblem(403, "Accès refusé", "Le jeton administrateur fourni est incorrect.");
+            case ACCEPTED -> true;
+        };
     }
 }

@@ -20,16 +20,8 @@ public final class ApiFilters {
 
     /** metier_data, offres_dispo_only and the four location code lists. */
     public void all(Exchange exchange) {
-        use(exchange, Filters.from(Responder.request(exchange).query(), geo));
-    }
-
-    /** The rankings take metier_data and offres_dispo_only only. */
-    public void ranking(Exchange exchange) {
-        use(exchange, Filters.rankingFrom(Responder.request(exchange).query()));
-    }
-
-    private static void use(Exchange exchange, Filters filters) {
         Responder.Request request = Responder.request(exchange);
+        Filters filters = Filters.from(request.query(), geo);
         exchange.setProperty(ApiCache.KEY, exchange.getProperty(ENDPOINT) + "?" + filters.key() + "#" + request.representation());
         exchange.getMessage().setBody(filters.sqlParameters());
     }

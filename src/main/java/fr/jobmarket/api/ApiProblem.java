@@ -29,6 +29,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "Introuvable", detail);
     }
 
+    /** The unexpected: nothing of it in the answer, everything in the log (the caller logs it). */
+    public static ApiProblem internalError() {
+        return new ApiProblem(500, "Erreur interne", "La requête n'a pas pu aboutir; l'erreur est dans le journal du serveur.");
+    }
+
     public int status() {
         return status;
     }

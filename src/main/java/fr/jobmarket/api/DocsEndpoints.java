@@ -105,10 +105,11 @@ public final class DocsEndpoints {
         return name.endsWith(".png") ? "image/png" : "text/javascript; charset=utf-8";
     }
 
-    private static byte[] read(String resource) {
+    /** A file of the jar: the webjars' (swagger-ui, echarts) or ours (src/main/resources). */
+    static byte[] read(String resource) {
         try (InputStream in = DocsEndpoints.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is missing: the swagger-ui webjar must be on the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath: is its webjar a dependency?");
             }
             return in.readAllBytes();
         } catch (IOException e) {

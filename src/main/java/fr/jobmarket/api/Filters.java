@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The common filter set of the original (reference 7.1): {@code metier_data}, {@code offres_dispo_only}
  * and the four location code lists, validated in the original's order, the first failing parameter
- * answering 400 with every bad value it holds.
+ * answering 400 with every bad value it holds. Beyond the original, {@code metier_data=vide} selects the offers
+ * without a data job class (the report's "(Blank)" slicer value).
  *
  * <p>Every filtered query reads the same six named parameters (see {@link #sqlParameters}).
  */
@@ -22,15 +23,12 @@ public record Filters(String metierData, boolean offresDispoOnly, List<String> c
                       List<String> codeDepartement, List<String> codePostal, List<String> codeInsee) {
 
     public static final Set<String> METIERS = Set.of("DE", "DA", "DS");
+    /** The {@code metier_data} value that selects the offers without a class (the report's "(Blank)"). */
+    public static final String NO_METIER = "vide";
     /** More distinct codes than France has communes cannot be a real filter. */
     static final int MAX_CODES = 40_000;
 
     public static final Filters NONE = new Filters(null, false, List.of(), List.of(), List.of(), List.of());
-
-    /** Only metier_data and offres_dispo_only: the rankings take no location filter. */
-    public static Filters rankingFrom(QueryParameters query) {
-        return new Filters(metierData(query), offresDispoOnly(query), List.of(), List.of(), List.of(), List.of());
-    }
 
     public static Filters from(QueryParameters query, GeoReference geo) {
         String metierData = metierData(query);
@@ -47,8 +45,8 @@ public record Filters(String metierData, boolean offresDispoOnly, List<String> c
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (!METIERS.contains(value)) {
-            throw ApiProblem.badRequest("'metier_data' doit valoir DE, DA ou DS (reçu : "
+        if (!METIERS.contains(value) && !NO_METIER.equals(value)) {
+            throw ApiProblem.badRequest("'metier_data' doit valoir DE, DA, DS ou vide (reçu : "
                     + Texts.quoted(Texts.shortened(value)) + ").");
         }
         return value;

@@ -36,7 +36,7 @@ public final class OfferEndpoints {
         if (offreId == null || offreId.isEmpty() || JOKER.equals(offreId)) {
             return true;
         }
-        sqlParameter(exchange, OFFRE_ID, validOffreId(offreId));
+        SqlRows.parameter(exchange, OFFRE_ID, validOffreId(offreId));
         return false;
     }
 
@@ -46,7 +46,7 @@ public final class OfferEndpoints {
         if (drawn.isEmpty()) {
             throw ApiProblem.notFound("Aucune offre dans l'entrepôt : '*JOKER*' ne peut en tirer aucune.");
         }
-        sqlParameter(exchange, OFFRE_ID, drawn.get(0).get("offre_id"));
+        SqlRows.parameter(exchange, OFFRE_ID, drawn.get(0).get("offre_id"));
     }
 
     /** 1-1: a few attributes of one offer. */
@@ -68,8 +68,8 @@ public final class OfferEndpoints {
             throw new IllegalStateException("no free fake offer id after " + ID_ATTEMPTS + " draws");
         }
         exchange.setProperty(FAKE_OFFER_DRAWS, draws + 1);
-        sqlParameter(exchange, OFFRE_ID, fakeOffers.newId());
-        sqlParameter(exchange, INTITULE, FakeOffers.TITLE);
+        SqlRows.parameter(exchange, OFFRE_ID, fakeOffers.newId());
+        SqlRows.parameter(exchange, INTITULE, FakeOffers.TITLE);
     }
 
     /** 1-2: remembers the id when the statement inserted the offer. */
@@ -89,7 +89,7 @@ public final class OfferEndpoints {
         if (offreId == null) {
             throw ApiProblem.badRequest("Le paramètre 'offre_id' est obligatoire.");
         }
-        sqlParameter(exchange, OFFRE_ID, validOffreId(offreId));
+        SqlRows.parameter(exchange, OFFRE_ID, validOffreId(offreId));
     }
 
     /** 1-3: 404 when there was no such offer. */
@@ -104,7 +104,7 @@ public final class OfferEndpoints {
 
     /** 2-2 and 2-3: the statements select the fake offers by their title. */
     public void fakeOffers(Exchange exchange) {
-        sqlParameter(exchange, INTITULE, FakeOffers.TITLE);
+        SqlRows.parameter(exchange, INTITULE, FakeOffers.TITLE);
     }
 
     /** 2-2: {@code ["7 offre(s) factice(s)", ["FGX61KP", ...]]}. */
@@ -140,14 +140,20 @@ public final class OfferEndpoints {
                 "créé le / actualisé le", "expérience", "ville", "région"), text, json);
     }
 
-    /**
-     * A named parameter of the next statement, as a header. The body is emptied: camel-sql reads a named
-     * parameter from a Map body before the headers, so only the values set here may reach the statement.
-     */
-    private static void sqlParameter(Exchange exchange, String name, Object value) {
-        exchange.getMessage().setHeader(name, value);
-        exchange.getMessage().setBody(null);
+    /** The 100 most recently created offers matching the filters, with their data job class (the dashboard's table). */
+    public Answer listeOffres(Exchange exchange) {
+        List<List<?>> text = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Map<String, Object> row : SqlRows.of(exchange)) {
+            text.add(java.util.Arrays.asList(row.get("offre_id"), Texts.cut((String) row.get("intitule_offre"), 80),
+                    row.get("metier_data"), row.get("date_creation")));
+            json.add(renamed(row, "offre_id", "offre_id", "intitule", "intitule_offre", "metier_data", "metier_data",
+                    "date_creation", "date_creation"));
+        }
+        return Responder.table(Responder.request(exchange), List.of("offre_id", "intitulé (80 chars max)", "metier data", "créé le"),
+                text, json);
     }
+
 
     /** The row's columns under the answer's names: pairs of (answer name, column). */
     private static Map<String, Object> renamed(Map<String, Object> row, String... nameAndColumn) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The query string of a request, parsed here rather than read from Camel headers: header names are
@@ -49,6 +50,11 @@ public final class QueryParameters {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("Chaîne de requête mal encodée : " + Texts.quoted(Texts.shortened(text)) + ".");
         }
+    }
+
+    /** The parameter names given, in the order of their first appearance. */
+    public Set<String> names() {
+        return values.keySet();
     }
 
     public List<String> all(String name) {

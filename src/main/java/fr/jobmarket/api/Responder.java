@@ -109,7 +109,7 @@ public final class Responder {
             problem = new ApiProblem(409, "Conflit", "Une récolte est déjà en cours : celle-ci n'est pas lancée.");
         } else {
             LOG.error("{} {} failed: {}", message.getHeader(Exchange.HTTP_METHOD), path, failure, failure);
-            problem = new ApiProblem(500, "Erreur interne", "La requête n'a pas pu aboutir; l'erreur est dans le journal du serveur.");
+            problem = ApiProblem.internalError();
         }
         write(exchange, new Answer(problem.status(), ApiProblem.MEDIA_TYPE, problem.body(path).getBytes(StandardCharsets.UTF_8)));
     }

@@ -37,13 +37,10 @@ public final class Database implements Service {
         String password = settings.text("jobmarket.db.password");
         if (url.isEmpty()) {
             embedded = EmbeddedPostgres.start(settings.dataDir().resolve("postgres"),
-                    settings.integer("jobmarket.db.embedded-port", 0, 65535));
+                    settings.integer("jobmarket.db.embedded-port"), settings.text("jobmarket.db.embedded-password"));
             url = embedded.jdbcUrl();
-            user = EmbeddedPostgres.SUPERUSER;
-            password = "";
-        } else if (!url.startsWith("jdbc:postgresql:")) {
-            throw settings.invalid("jobmarket.db.url", withoutParameters(url),
-                    "a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/jobmarket");
+            user = EmbeddedPostgres.SERVICE_ROLE;
+            password = embedded.password();
         }
         try {
             HikariDataSource pool = new HikariDataSource(poolConfig(settings, url, user, password));
@@ -65,7 +62,7 @@ public final class Database implements Service {
         config.setJdbcUrl(url);
         config.setUsername(user.isEmpty() ? null : user);
         config.setPassword(password.isEmpty() ? null : password);
-        config.setMaximumPoolSize(settings.integer("jobmarket.db.pool-size", 2, 200));
+        config.setMaximumPoolSize(settings.integer("jobmarket.db.pool-size"));
         config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         config.setInitializationFailTimeout(CONNECT_TIMEOUT_MS);
         config.setValidationTimeout(2_000);
@@ -81,8 +78,13 @@ public final class Database implements Service {
                 .locations("classpath:sql/migration")
                 .load()
                 .migrate();
-        LOG.info("Database schema at version {} ({} migration(s) applied now)",
-                result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted == 0) {
+            LOG.info("Database schema up to date at version {}", result.initialSchemaVersion);
+        } else {
+            LOG.info("Database schema migrated from version {} to {} ({} migration(s))",
+                    result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
     }
 
     public DataSource dataSource() {

@@ -1,39 +1,22 @@
 package fr.jobmarket.config;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  * the product's data directory so that it survives restarts.
  *
  * <p>Why not zonky's own launcher: PostgreSQL refuses to run as root, and CI and containers run as
- * root. When the process is root, initdb and pg_ctl run inside a new user namespace (util-linux
+ * root. When the process is root, the PostgreSQL programs run inside a new user namespace (util-linux
  * {@code unshare --user}) where they are an unprivileged user that still owns the files it creates.
- * The server listens on 127.0.0.1 only, with no Unix socket.
+ * The server listens on 127.0.0.1 only, with no Unix socket, and asks every connection for its role's password
+ * (SCRAM); the service connects as a role that is no superuser ({@link EmbeddedRoles}).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -51,18 +35,33 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public static final String DATABASE = "jobmarket";
     public static final String SUPERUSER = "postgres";
+    /** The role the service connects as: it owns the database, and is no superuser. */
+    public static final String SERVICE_ROLE = "jobmarket";
+
+    /** Who may connect: anyone who knows a role's password, from this machine only. */
+    static final String HBA = """
+            # Written by jobmarket (EmbeddedPostgres), and written again at start-up if it differs:
+            # every connection needs its role's password. The server listens on 127.0.0.1 only and has
+            # no Unix socket; the local line stands guard all the same. No replication connections.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            local   all       all                 scram-sha-256
+            host    all       all   127.0.0.1/32  scram-sha-256
+            """;
 
     private final Path dataDirectory;
     private final Path binaries;
     private final int port;
+    private final EmbeddedRoles roles;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean running;
 
-    private EmbeddedPostgres(Path dataDirectory, Path binaries, int port, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgres(Path dataDirectory, Path binaries, int port, EmbeddedRoles roles, FileChannel lockChannel,
+            FileLock lock) {
         this.dataDirectory = dataDirectory;
         this.binaries = binaries;
         this.port = port;
+        this.roles = roles;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -70,11 +69,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /**
      * Starts the server on {@code dataDirectory}, creating the cluster on first use.
      *
-     * @param port TCP port on 127.0.0.1, 0 for any free port
+     * @param port     TCP port on 127.0.0.1, 0 for any free port
+     * @param password the service role's password, empty for the one generated beside {@code dataDirectory}
      */
-    public static EmbeddedPostgres start(Path dataDirectory, int port) {
+    public static EmbeddedPostgres start(Path dataDirectory, int port, String password) {
         try {
-            Files.createDirectories(dataDirectory.getParent());
+            SecretFile.createDirectories(dataDirectory.getParent());
             FileChannel channel = FileChannel.open(dataDirectory.resolveSibling("postgres.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
@@ -84,12 +84,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         + " is in use by another jobmarket process: stop it or choose another jobmarket.data.dir"
                         + " (JOBMARKET_DATA_DIR).");
             }
-            Path binaries = unpackBinaries();
+            Path binaries = EmbeddedPostgresBinaries.unpack();
             // before the port check: a server orphaned by a killed process still holds our own port
             stopOrphanedServer(dataDirectory, binaries);
             int chosenPort = port == 0 ? freePort() : requireFreePort(port);
-            EmbeddedPostgres server = new EmbeddedPostgres(dataDirectory, binaries, chosenPort, channel, lock);
-            server.startServer();
+            EmbeddedRoles roles = EmbeddedRoles.load(dataDirectory.getParent(), password);
+            EmbeddedPostgres server = new EmbeddedPostgres(dataDirectory, binaries, chosenPort, roles, channel, lock);
+            try {
+                server.startServer();
+            } catch (IOException | RuntimeException e) {
+                server.close(); // a server that started but cannot be used must not outlive the error
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new StartupException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
@@ -117,33 +123,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
         long started = System.nanoTime();
         if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
             LOG.info("Creating the embedded PostgreSQL cluster in {}", dataDirectory);
+            // trust lasts until requirePasswords() below, before the server ever starts
             run(60, bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(), "-E", "UTF-8",
                     "--locale=C.UTF-8", "--no-sync");
         }
+        requirePasswords();
         run(90, bin("pg_ctl"), "-D", dataDirectory.toString(), "-w", "-t", "60",
                 "-l", dataDirectory.resolveSibling("postgres.log").toString(),
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c timezone=UTC"
-                        + " -c max_connections=100 -c fsync=on",
+                        + " -c max_connections=100 -c fsync=on -c password_encryption=scram-sha-256",
                 "start");
         running = true;
-        createDatabase();
-        LOG.info("Embedded PostgreSQL ready in {} ms: {} (user {}, no password; psql -h 127.0.0.1 -p {} -U {} {})",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), jdbcUrl(), SUPERUSER, port, SUPERUSER, DATABASE);
+        roles.bootstrap(port);
+        roles.writePgpass(port);
+        LOG.info("Embedded PostgreSQL ready in {} ms: {} as {}, password in {}; psql: {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), jdbcUrl(), SERVICE_ROLE, roles.passwordSource(),
+                roles.psqlCommand(port));
     }
 
-    private void createDatabase() throws IOException {
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, SUPERUSER, "");
-             PreparedStatement exists = connection.prepareStatement(SqlFiles.load("embedded/select-database.sql"))) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    connection.createStatement().execute(SqlFiles.load("embedded/create-database.sql"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+    /**
+     * A cluster that initdb has just created, or that a version from before passwords were required created, trusts
+     * every local connection. Before its server starts, the superuser gets its password, in single-user mode (no
+     * connection, so no moment when anyone could connect without a password), then pg_hba.conf asks every
+     * connection for a password. Also done when the superuser's password file has been deleted.
+     */
+    private void requirePasswords() throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (HBA.equals(Files.readString(hba)) && !roles.superuserPasswordIsNew()) {
+            return;
         }
+        LOG.info("Requiring passwords in the embedded PostgreSQL cluster {}: setting the superuser's password, rewriting"
+                + " pg_hba.conf", dataDirectory);
+        // no STATEMENT line in the output, which an error would show: the statement carries the password's verifier
+        runWithInput(60, roles.superuserPasswordStatement() + "\n", bin("postgres"), "--single", "-D", dataDirectory.toString(),
+                "-F", "-c", "exit_on_error=on", "-c", "log_min_error_statement=panic", "postgres");
+        Files.writeString(hba, HBA);
     }
 
     public String jdbcUrl() {
@@ -152,6 +166,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The service role's password. */
+    public String password() {
+        return roles.password();
+    }
+
+    /** For tests and maintenance: the superuser's. */
+    String superuserPassword() {
+        return roles.superuserPassword();
+    }
+
+    /** The command the log gives: psql as the service role, its password read from a pgpass file. */
+    public String psqlCommand() {
+        return roles.psqlCommand(port);
     }
 
     /** Fast shutdown: open transactions roll back, the server stops within seconds. */
@@ -198,14 +227,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return command;
     }
 
-    private static void run(int timeoutSeconds, String... args) throws IOException {
+    /** Package-private for the test that recreates a cluster as older versions left it. */
+    static void run(int timeoutSeconds, String... args) throws IOException {
+        runWithInput(timeoutSeconds, "", args);
+    }
+
+    /** Runs a PostgreSQL program to its end with {@code input} on its standard input; its output tells why it failed. */
+    private static void runWithInput(int timeoutSeconds, String input, String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().remove("PGPASSWORD");
         Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output;
         try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -250,78 +288,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Port " + port + " of the embedded database is in use: set"
                     + " jobmarket.db.embedded-port (JOBMARKET_DB_EMBEDDED_PORT) to a free port, or 0 for any.");
-        }
-    }
-
-    // --- binaries ---
-
-    /** Unpacks the bundled archive once per machine into the temporary directory, atomically. */
-    private static Path unpackBinaries() throws IOException {
-        String system = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac") ? "Darwin" : "Linux";
-        String arch = System.getProperty("os.arch");
-        String hardware = "amd64".equals(arch) ? "x86_64" : arch;
-        byte[] archive;
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware)) {
-            archive = in.readAllBytes();
-        }
-        String digest = HexFormat.of().formatHex(sha256(archive)).substring(0, 16);
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "jobmarket-postgres", digest);
-        if (Files.isExecutable(target.resolve("bin/pg_ctl"))) {
-            return target;
-        }
-        Files.createDirectories(target.getParent());
-        Path staging = Files.createTempDirectory(target.getParent(), digest + ".");
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path path = staging.resolve(entry.getName()).normalize();
-                if (!path.startsWith(staging)) {
-                    throw new IOException("unsafe path in PostgreSQL archive: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(path.getParent());
-                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-                    if ((entry.getMode() & 0100) != 0 || entry.getName().contains("bin/")) {
-                        Files.setPosixFilePermissions(path, Set.of(PosixFilePermission.OWNER_READ,
-                                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
-                    }
-                }
-            }
-        }
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-            deleteTree(staging); // another process unpacked it first
-        }
-        return target;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("cleanup of {} failed", root, e);
         }
     }
 }

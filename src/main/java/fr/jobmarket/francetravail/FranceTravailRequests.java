@@ -55,7 +55,7 @@ final class FranceTravailRequests {
 
     FranceTravailRequests(Settings settings, HarvestCounters counters, Clock clock, DoubleSupplier random) {
         this.endpoints = FranceTravailEndpoints.of(settings);
-        this.limiter = new RateLimiter(settings.integer("jobmarket.rate-limit", 1, 1000));
+        this.limiter = new RateLimiter(settings.integer("jobmarket.rate-limit"));
         this.policy = RetryPolicy.from(settings);
         this.counters = counters;
         this.random = random;

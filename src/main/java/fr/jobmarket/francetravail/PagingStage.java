@@ -38,7 +38,7 @@ public final class PagingStage {
         HarvestCounters counters = new HarvestCounters();
         FranceTravailRequests requests = new FranceTravailRequests(settings, counters, clock, random);
         QuerySplitter splitter = new QuerySplitter(clock,
-                Duration.ofDays(settings.integer("jobmarket.harvest.window-days", 1, 36500)));
+                Duration.ofDays(settings.integer("jobmarket.harvest.window-days")));
         AppellationPaging paging = new AppellationPaging(splitter, counters);
 
         registry.bind("harvestCounters", counters);

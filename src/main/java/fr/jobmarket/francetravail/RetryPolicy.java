@@ -14,9 +14,9 @@ public record RetryPolicy(int maxAttempts, long backoffMillis, long maxBackoffMi
     static final long MAX_RETRY_AFTER_MILLIS = 300_000;
 
     public static RetryPolicy from(Settings settings) {
-        return new RetryPolicy(settings.integer("jobmarket.ft.max-attempts", 1, 100),
-                settings.integer("jobmarket.ft.backoff-ms", 0, 600_000),
-                settings.integer("jobmarket.ft.max-backoff-ms", 0, 3_600_000));
+        return new RetryPolicy(settings.integer("jobmarket.ft.max-attempts"),
+                settings.integer("jobmarket.ft.backoff-ms"),
+                settings.integer("jobmarket.ft.max-backoff-ms"));
     }
 
     public static boolean isRetryable(int status) {

@@ -69,11 +69,7 @@ public final class ReverseGeocoding {
         if (!settings.liveMode()) {
             return SandboxHttp.geocoderUrl(settings);
         }
-        String url = settings.text("jobmarket.geocoder.url");
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw settings.invalid("jobmarket.geocoder.url", url, "an http:// or https:// URL");
-        }
-        return url.replaceAll("/+$", "");
+        return settings.text("jobmarket.geocoder.url").replaceAll("/+$", "");
     }
 
     /** A new run: the failures of the previous one are asked again. */

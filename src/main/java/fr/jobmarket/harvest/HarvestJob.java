@@ -15,6 +15,8 @@ import org.apache.camel.CamelException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -56,17 +58,15 @@ public final class HarvestJob {
     public static final String RUN = "harvestRun";
 
     private final Settings settings;
-    private final HarvestRuns runs;
     private final HarvestCounters counters;
     private final OfferHistory history;
     private final BusinessMetrics metrics;
     private final WarehouseFigures warehouseFigures;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
-    public HarvestJob(Settings settings, HarvestRuns runs, HarvestCounters counters,
+    public HarvestJob(Settings settings, HarvestCounters counters,
                       OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures) {
         this.settings = settings;
-        this.runs = runs;
         this.counters = counters;
         this.history = history;
         this.metrics = metrics;
@@ -74,16 +74,40 @@ public final class HarvestJob {
     }
 
     /**
-     * Records a new run, or throws {@link HarvestRuns.AlreadyRunning}.
+     * First step of a trigger, before the run is recorded: the headers the insert and {@link #begin} read,
+     * {@code extraction_date} (a refused date is a {@link RefusedDate}) and {@code appellations} (a bad appellation
+     * file fails here, before any run is recorded).
      *
      * @param extractionDate {@code YYYY-MM-DD}, or empty for today in the harvest time zone
      */
-    public HarvestRun begin(String trigger, String extractionDate) {
-        LocalDate date = parseExtractionDate(extractionDate);
-        List<Appellation> appellations = Appellations.load(settings);
-        long id = runs.begin(trigger, date);
+    public void prepare(@Header("extractionDate") String extractionDate, Message message) {
+        message.setHeader("extraction_date", parseExtractionDate(extractionDate));
+        message.setHeader("appellations", Appellations.load(settings));
+    }
+
+    /** After sql/harvest/expire-lost-runs.sql: each run it closed because its instance stopped renewing its lease. */
+    public void lostRuns(@Header("lost_runs") List<Map<String, Object>> lost) {
+        if (lost == null) {
+            return;
+        }
+        for (Map<String, Object> run : lost) {
+            LOG.warn("Harvest run {} of {} was left by an instance that is gone (no heartbeat for more than {} s): marked {}",
+                    run.get("id"), run.get("instance"), settings.text("jobmarket.harvest.lease-seconds"), run.get("status"));
+        }
+    }
+
+    /** The id of the run in progress, whose lease the route harvest-heartbeat renews; null when none. */
+    public Long currentRunId() {
+        HarvestRun run = current.get();
+        return run == null ? null : run.id();
+    }
+
+    /** The run the trigger recorded (sql/harvest/insert-run.sql gave its id), as the harvest route carries it. */
+    public HarvestRun begin(@Header("run_id") long id, @Header("trigger") String trigger,
+                            @Header("extraction_date") LocalDate extractionDate,
+                            @Header("appellations") List<Appellation> appellations) {
         LocalDateTime startedAt = ZonedDateTime.now(settings.harvestTimeZone()).toLocalDateTime();
-        HarvestRun run = new HarvestRun(id, trigger, date, startedAt, appellations);
+        HarvestRun run = new HarvestRun(id, trigger, extractionDate, startedAt, appellations);
         current.set(run);
         return run;
     }
@@ -116,6 +140,22 @@ public final class HarvestJob {
                     + " loaded, " + latest + ": extraction dates only go forward");
         }
         return date;
+    }
+
+    /**
+     * The service is stopping (SIGTERM, Ctrl-C): the run in progress ends at its next cancellation point
+     * ({@link RunContext#checkNotStopping}) and is recorded FAILED as interrupted.
+     */
+    public void stopping() {
+        HarvestRun run = current.get();
+        if (run != null) {
+            MDC.put("run.id", Long.toString(run.id()));
+            try {
+                LOG.warn("The service is stopping: harvest run {} is cancelled", run.id());
+            } finally {
+                MDC.remove("run.id");
+            }
+        }
     }
 
     /** An extraction date a trigger may not use; the message says why (the API's 400). */
@@ -251,20 +291,34 @@ public final class HarvestJob {
         metrics.warehouseOffers(offers.byMetierData(), offers.available());
     }
 
+    /** The run's outcome, which the harvest-finish route writes into its record before {@link #succeeded}. */
     public void succeed(@ExchangeProperty(RUN) HarvestRun run) {
-        record(run, "total_seconds", elapsedSeconds(run));
-        runs.succeed(run.id());
+        run.count("total_seconds", elapsedSeconds(run));
+        run.end(HarvestRuns.Status.SUCCEEDED, null);
+    }
+
+    /** After the record says SUCCEEDED: metrics, the log line, the run is no longer current. */
+    public void succeeded(@ExchangeProperty(RUN) HarvestRun run) {
+        MDC.put("run.id", Long.toString(run.id()));
         metrics.runFinished(true, stageSeconds(run));
         LOG.info("Harvest SUCCEEDED in {} s", elapsedSeconds(run));
         end(run);
     }
 
-    public void fail(@ExchangeProperty(RUN) HarvestRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+    /**
+     * A stage failed: metrics, the log line, raw.partial removed, the run is no longer current; then the
+     * harvest-finish route writes the outcome into the record (a database that is down leaves the run RUNNING,
+     * closed at the next start).
+     */
+    public void fail(@ExchangeProperty(RUN) HarvestRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error,
+                     Exchange exchange) {
         MDC.put("run.id", Long.toString(run.id()));
-        String message = reason(error);
+        // once the service stops, a stage may also fail for that (a closed pool, a stopped endpoint): the stop is the reason
+        String message = exchange.getContext().isStopping() ? RunContext.Interrupted.MESSAGE : reason(error);
+        run.count("total_seconds", elapsedSeconds(run));
+        run.end(HarvestRuns.Status.FAILED, message);
         try {
             metrics.runFinished(false, stageSeconds(run));
-            runs.fail(run.id(), message);
         } finally {
             LOG.error("Harvest FAILED after {} s: {} (the JSON history and the warehouse are unchanged)",
                     elapsedSeconds(run), message);
@@ -332,9 +386,9 @@ public final class HarvestJob {
         return seconds;
     }
 
-    private void record(HarvestRun run, String stage, Object counts) {
+    /** The stage's counts go with the run; the harvest-record route writes them into its record after the stage. */
+    private static void record(HarvestRun run, String stage, Object counts) {
         run.count(stage, counts);
-        runs.recordCounts(run.id(), Map.of(stage, counts));
     }
 
     /** The raw files of the run, in the appellation file's order: the process stage reads them in this order. */

@@ -1,6 +1,8 @@
 package fr.jobmarket.harvest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.jobmarket.francetravail.Appellation;
+import fr.jobmarket.history.JsonArrayFiles;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,8 @@ public final class HarvestRun {
     private final List<Appellation> appellations;
     private final AtomicInteger appellationsDone = new AtomicInteger();
     private final Map<String, Object> counts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile HarvestRuns.Status status = HarvestRuns.Status.RUNNING;
+    private volatile String error;
     private volatile boolean paging = true;
     private volatile long progressRequests;
     private volatile long progressNanos = System.nanoTime();
@@ -91,6 +95,31 @@ public final class HarvestRun {
         synchronized (counts) {
             return new LinkedHashMap<>(counts);
         }
+    }
+
+    /** The counts of every stage done so far, as JSON for the run's record (sql/harvest/merge-run-counts.sql). */
+    public String countsJson() {
+        try {
+            return JsonArrayFiles.MAPPER.writeValueAsString(counts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the counts of harvest run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How the run ended, for its record (sql/harvest/finish-run.sql). */
+    public void end(HarvestRuns.Status outcome, String failure) {
+        this.status = outcome;
+        this.error = failure;
+    }
+
+    /** RUNNING until {@link #end}. */
+    public String status() {
+        return status.name();
+    }
+
+    /** Why the run failed; empty otherwise. */
+    public String error() {
+        return error == null ? "" : error;
     }
 
     /** True while the France Travail pages are being read (progress lines are about that stage). */

@@ -125,12 +125,19 @@ public final class OfferBatch {
     /**
      * The points the run's offers will need reverse geocoded and the cache does not hold yet, for one batch request
      * before the split: read in one pass over the raw files that parses only {@code lieuTravail}, with the rules of
-     * the split's steps (the metropolitan filter, {@link LocationEnricher#pointToGeocode}).
+     * the split's steps (the metropolitan filter, {@link LocationEnricher#pointToGeocode}). The files are read in
+     * parallel (the process stage has the machine to itself): this pass is on every run's critical path.
      */
-    public List<Coordinates> pointsToGeocode(@ExchangeProperty(BATCH) Batch batch) throws IOException {
+    public List<Coordinates> pointsToGeocode(@ExchangeProperty(BATCH) Batch batch) {
         Set<Coordinates> points = new LinkedHashSet<>();
-        for (Path file : batch.rawFiles) {
-            JsonArrayFiles.forEachValue(file, "lieuTravail", lieuTravail -> {
+        batch.rawFiles.parallelStream().map(this::pointsToGeocodeIn).forEachOrdered(points::addAll);
+        return reverseGeocoding.notCached(points);
+    }
+
+    private Set<Coordinates> pointsToGeocodeIn(Path rawFile) {
+        Set<Coordinates> points = new LinkedHashSet<>();
+        try {
+            JsonArrayFiles.forEachValue(rawFile, "lieuTravail", lieuTravail -> {
                 ObjectNode offer = JsonArrayFiles.MAPPER.createObjectNode();
                 offer.set("lieuTravail", lieuTravail);
                 Coordinates point = locationEnricher.pointToGeocode(offer);
@@ -138,8 +145,10 @@ public final class OfferBatch {
                     points.add(point);
                 }
             });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return reverseGeocoding.notCached(points);
+        return points;
     }
 
     /** The raw offers of every file in order, read one at a time (the split streams them). */

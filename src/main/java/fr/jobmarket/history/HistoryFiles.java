@@ -113,6 +113,24 @@ final class HistoryFiles {
     }
 
     /**
+     * Removes the last line of the history CSV when it is {@code fileName}'s: the line of a merge that was undone.
+     * Idempotent, like {@link #appendHistoryLine}: finishing an interrupted undo twice removes it once.
+     */
+    static void removeHistoryLine(Path csv, String fileName) throws IOException {
+        if (!Files.exists(csv)) {
+            return;
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() > 1 && lines.get(lines.size() - 1).startsWith(fileName + ",")) {
+            lines.remove(lines.size() - 1);
+            writeAtomically(csv, String.join("\n", lines) + "\n");
+        }
+    }
+
+    /**
      * Puts the final current file into archives/ under the same name, replacing an older one. A hard link when the
      * file system allows it (no second write of several hundred megabytes; safe because history files are never
      * modified in place, only replaced by rename), else a byte copy. Either way it appears by an atomic rename.
@@ -134,8 +152,11 @@ final class HistoryFiles {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** What a merge is about to commit, written before the new file is written (see {@link OfferHistory}). */
-    record Journal(String previous, String next) {
+    /**
+     * What a merge is about to commit, written before the new file is written (see {@link OfferHistory}); for an undo
+     * ({@code undo=true}), {@code next} is the earlier file that becomes current again.
+     */
+    record Journal(String previous, String next, boolean undo) {
 
         static Journal read(Path file) throws IOException {
             Properties properties = new Properties();
@@ -148,11 +169,11 @@ final class HistoryFiles {
                 throw new IOException(file + ": expected previous=<history file name or nothing> and next=<history file name>, found "
                         + properties + "; it records an interrupted merge: check the history files by hand, then delete it");
             }
-            return new Journal(previous, next);
+            return new Journal(previous, next, Boolean.parseBoolean(properties.getProperty("undo", "false")));
         }
 
         void write(Path file) throws IOException {
-            writeAtomically(file, "previous=" + previous + "\nnext=" + next + "\n");
+            writeAtomically(file, "previous=" + previous + "\nnext=" + next + "\n" + (undo ? "undo=true\n" : ""));
         }
     }
 }

@@ -158,7 +158,7 @@ public final class OfferHistory {
         Path journal = directory.resolve(JOURNAL);
 
         new HistoryFiles.Journal(previous.map(file -> file.getFileName().toString()).orElse(""),
-                next.getFileName().toString()).write(journal);
+                next.getFileName().toString(), false).write(journal);
         JsonArrayFiles.syncDirectory(directory);
         steps.reached("journal-written");
         JsonArrayFiles.AtomicWriter writer = new JsonArrayFiles.AtomicWriter(next);
@@ -218,7 +218,7 @@ public final class OfferHistory {
                 writer.commit();
                 JsonArrayFiles.syncDirectory(directory);
                 steps.reached("new-file-current");
-                complete(previous.orElse(null), next, pass.ids());
+                complete(previous.orElse(null), next, pass.ids(), false);
             } finally {
                 ended = true;
                 lock.release();
@@ -257,13 +257,97 @@ public final class OfferHistory {
         }
     }
 
-    /** Step 4 of the class comment; each part can be redone after a crash without changing the result. */
-    private void complete(Path previous, Path next, List<String> ids) throws IOException {
+    /**
+     * Undo of the run whose merge made {@code undone} current: {@code restored}, the file that was current before it
+     * (every file that was ever current is kept in archives/), becomes current again when the returned restore is
+     * committed. The history stays locked until then or until it is closed, so the warehouse can be reloaded from
+     * {@link PendingRestore#file()} in between. An undo that was interrupted after its commit finds the restored file
+     * already current: its commit then does nothing.
+     *
+     * @throws IOException when the current file is neither of the two, or the restored file is not in archives/
+     */
+    public PendingRestore prepareRestore(String undone, String restored) throws IOException {
+        Lock lock = Lock.acquire(directory);
+        try {
+            Optional<Path> current = recoverAndFindCurrent();
+            String currentName = current.map(file -> file.getFileName().toString()).orElse("none");
+            Path archived = archives.resolve(restored);
+            if (!HistoryFiles.isCurrentName(restored) || !Files.isRegularFile(archived)) {
+                throw new IOException("cannot restore the history file " + restored + ": it is not in " + archives);
+            }
+            if (!currentName.equals(undone) && !currentName.equals(restored)) {
+                throw new IOException("the current history file is " + currentName + ", not " + undone
+                        + " (the file of the run to undo) nor " + restored + ": nothing was changed");
+            }
+            return new PendingRestore(lock, current.filter(file -> currentName.equals(undone)).orElse(null), archived);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** An undo whose restored file is known but not yet current; holds the history's lock until commit or close. */
+    public final class PendingRestore implements AutoCloseable {
+        private final Lock lock;
+        /** The undone file, null when the restored file is already current. */
+        private final Path undone;
+        private final Path archived;
+
+        private PendingRestore(Lock lock, Path undone, Path archived) {
+            this.lock = lock;
+            this.undone = undone;
+            this.archived = archived;
+        }
+
+        /** The restored history (its copy in archives/), for the warehouse reload. */
+        public Path file() {
+            return archived;
+        }
+
+        /**
+         * The restored file becomes current (a link from archives/, the commit point), the offer-id file follows, the
+         * undone file's line leaves the history CSV, the undone file leaves the directory (it stays in archives/).
+         */
+        public Path commit() throws IOException {
+            try {
+                Path restored = directory.resolve(archived.getFileName());
+                if (undone != null) {
+                    new HistoryFiles.Journal(undone.getFileName().toString(), restored.getFileName().toString(), true)
+                            .write(directory.resolve(JOURNAL));
+                    JsonArrayFiles.syncDirectory(directory);
+                    HistoryFiles.archiveCopy(archived, directory);
+                    JsonArrayFiles.syncDirectory(directory);
+                    complete(undone, restored, ids(restored), true);
+                    LOG.info("history: {} is current again, {} is undone (kept in {}/)", restored.getFileName(),
+                            undone.getFileName(), ARCHIVES);
+                }
+                return restored;
+            } finally {
+                lock.release();
+            }
+        }
+
+        /** Without commit: nothing was changed; the lock is released. */
+        @Override
+        public void close() throws IOException {
+            lock.release();
+        }
+    }
+
+    /**
+     * Step 4 of the class comment; each part can be redone after a crash without changing the result. For an undo,
+     * {@code next} is the restored file (already in archives/) and the undone file's line leaves the history CSV.
+     */
+    private void complete(Path previous, Path next, List<String> ids, boolean undo) throws IOException {
         HistoryFiles.archiveCopy(next, archives);
         steps.reached("archive-copied");
         HistoryFiles.writeIds(directory.resolve(IDS_FILE), ids);
         steps.reached("ids-written");
-        HistoryFiles.appendHistoryLine(directory.resolve(HISTORY_CSV), next.getFileName().toString(), ids.size());
+        if (undo) {
+            HistoryFiles.removeHistoryLine(directory.resolve(HISTORY_CSV), previous.getFileName().toString());
+        } else {
+            HistoryFiles.appendHistoryLine(directory.resolve(HISTORY_CSV), next.getFileName().toString(), ids.size());
+        }
         steps.reached("history-line-appended");
         if (previous != null && Files.exists(previous)) {
             Path archived = archives.resolve(previous.getFileName());
@@ -313,16 +397,10 @@ public final class OfferHistory {
         Path previous = journal.previous().isEmpty() ? null : directory.resolve(journal.previous());
         if (Files.exists(next)) {
             // The rename is the last write of the new file, so it is complete; reading it checks that once more.
-            List<String> ids = new ArrayList<>();
-            JsonArrayFiles.forEachSpan(next, List.of("id"), (index, start, end, values) -> {
-                String id = values[0];
-                if (id == null) {
-                    throw new IOException(next + ": expected an id in every offer, offer #" + index + " has none");
-                }
-                ids.add(id);
-            });
-            LOG.warn("history: finishing the merge interrupted after {} became current ({} offers)", next.getFileName(), ids.size());
-            complete(previous, next, ids);
+            List<String> ids = ids(next);
+            LOG.warn("history: finishing the {} interrupted after {} became current ({} offers)",
+                    journal.undo() ? "undo" : "merge", next.getFileName(), ids.size());
+            complete(previous, next, ids, journal.undo());
         } else if (previous != null && !Files.exists(previous)) {
             throw new IOException(directory.resolve(JOURNAL) + " records a merge of " + journal.previous() + " into "
                     + journal.next() + " but neither file is in " + directory + "; restore the latest file from "
@@ -333,6 +411,19 @@ public final class OfferHistory {
             Files.delete(directory.resolve(JOURNAL));
             JsonArrayFiles.syncDirectory(directory);
         }
+    }
+
+    /** The offer ids of a history file, in file order. */
+    private static List<String> ids(Path file) throws IOException {
+        List<String> ids = new ArrayList<>();
+        JsonArrayFiles.forEachSpan(file, List.of("id"), (index, start, end, values) -> {
+            String id = values[0];
+            if (id == null) {
+                throw new IOException(file + ": expected an id in every offer, offer #" + index + " has none");
+            }
+            ids.add(id);
+        });
+        return ids;
     }
 
     private static void deleteTemporaries(Path directory) throws IOException {

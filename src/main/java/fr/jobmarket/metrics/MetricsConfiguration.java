@@ -1,12 +1,18 @@
 package fr.jobmarket.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.eventnotifier.MicrometerExchangeEventNotifier;
+import org.apache.camel.component.micrometer.eventnotifier.MicrometerExchangeEventNotifierNamingStrategyDefault;
+import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 
 
 /**
@@ -25,6 +31,45 @@ public class MetricsConfiguration implements CamelConfiguration {
             context.getRegistry().bind(BusinessMetrics.BEAN_NAME, new BusinessMetrics(registry));
         }
         context.getManagementStrategy().addEventNotifier(new HttpServerMetrics(registry));
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
+                tagEveryExchangeWithARoute(starting);
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // set when the context was starting
+            }
+        });
+    }
+
+    /**
+     * Camel 4.18 leaves the {@code routeId} tag out of {@code camel.exchange.event.notifier} when an exchange has no
+     * route (one a producer template sends straight to an endpoint, CAMEL-23719), and Prometheus then refuses every
+     * later timer of that name whose tags differ: one WARN, and those timers are lost. The exchange
+     * event notifier that camel-micrometer-prometheus registers gets a naming strategy with the same tag keys for
+     * every exchange, the route id empty when there is none.
+     */
+    static void tagEveryExchangeWithARoute(CamelContext context) {
+        context.getManagementStrategy().getEventNotifiers().stream()
+                .filter(MicrometerExchangeEventNotifier.class::isInstance)
+                .map(MicrometerExchangeEventNotifier.class::cast)
+                .forEach(notifier -> notifier.setNamingStrategy(new RouteIdAlwaysTagged(notifier.isBaseEndpointURI())));
+    }
+
+    /** Camel's default names and tags, with a {@code routeId} tag on every exchange. */
+    static final class RouteIdAlwaysTagged extends MicrometerExchangeEventNotifierNamingStrategyDefault {
+
+        RouteIdAlwaysTagged(boolean baseEndpointUri) {
+            super(baseEndpointUri);
+        }
+
+        @Override
+        public Tags getTags(ExchangeEvent event, Endpoint endpoint) {
+            Tags tags = super.getTags(event, endpoint);
+            return event.getExchange().getFromRouteId() == null ? tags.and(MicrometerConstants.ROUTE_ID_TAG, "") : tags;
+        }
     }
 
     /** The registry camel-micrometer-prometheus serves, created here if it does not exist yet. */

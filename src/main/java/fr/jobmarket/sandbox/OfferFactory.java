@@ -132,7 +132,11 @@ final class OfferFactory {
         ObjectNode salaire = offer.putObject("salaire");
         if (!mix.chance(15)) {
             int low = 32 + mix.below(30);
-            salaire.put("libelle", "Annuel de " + low + "000,00 Euros à " + (low + 8) + "000,00 Euros sur 12 mois");
+            // the shapes France Travail shows: mostly yearly ranges, some monthly single amounts, some free text
+            // (no draw of its own, so the other attributes of the offer stay as they were)
+            salaire.put("libelle", low % 7 == 0 ? "Selon profil"
+                    : low % 5 == 0 ? "Mensuel de " + (low * 1000 / 12) + ",00 Euros sur 12 mois"
+                    : "Annuel de " + low + "000,00 Euros à " + (low + 8) + "000,00 Euros sur 12 mois");
             if (mix.chance(40)) {
                 salaire.put("commentaire", "Selon profil & expérience (100% télétravail possible)");
             }

@@ -39,8 +39,8 @@ public final class SandboxHttp {
             return;
         }
         long started = System.nanoTime();
-        int size = settings.integer("jobmarket.sandbox.offers", 0, SyntheticOffers.MAX_SIZE);
-        int rate = settings.integer("jobmarket.sandbox.rate-limit", 1, 1000);
+        int size = settings.integer("jobmarket.sandbox.offers");
+        int rate = settings.integer("jobmarket.sandbox.rate-limit");
         this.api = new SandboxApi(new SyntheticOffers(size), rate, System::nanoTime);
         LOG.warn("SANDBOX: serving {} SYNTHETIC France Travail offers (not real data) at {}{} and {}, at most {} requests/s;"
                         + " planned in {} ms", size, baseUrl(settings), API_PATH, TOKEN_PATH, rate,

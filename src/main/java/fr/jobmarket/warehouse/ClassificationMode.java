@@ -17,11 +17,6 @@ public enum ClassificationMode {
     public static final String SETTING = "jobmarket.classification.mode";
 
     public static ClassificationMode of(Settings settings) {
-        String value = settings.text(SETTING);
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "original" -> ORIGINAL;
-            case "improved" -> IMPROVED;
-            default -> throw settings.invalid(SETTING, value, "original or improved");
-        };
+        return valueOf(settings.choice(SETTING).toUpperCase(Locale.ROOT));
     }
 }

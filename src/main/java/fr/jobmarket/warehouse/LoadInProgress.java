@@ -20,6 +20,8 @@ final class LoadInProgress {
     final Path historyFile;
     final LocalDate extractionDate;
     final boolean fullReload;
+    /** The undo of a run: the warehouse becomes the history file's content (see WarehouseApply). */
+    final boolean restore;
     final Classification classification;
     final long started = System.nanoTime();
 
@@ -43,10 +45,12 @@ final class LoadInProgress {
     Reclassifier.Result reclassified = Reclassifier.Result.NONE;
     Map<String, LoadReport.TableCounts> tables;
 
-    LoadInProgress(Path historyFile, LocalDate extractionDate, boolean fullReload, Classification classification) {
+    LoadInProgress(Path historyFile, LocalDate extractionDate, boolean fullReload, boolean restore,
+                   Classification classification) {
         this.historyFile = historyFile;
         this.extractionDate = extractionDate;
-        this.fullReload = fullReload;
+        this.fullReload = fullReload || restore;
+        this.restore = restore;
         this.classification = classification;
     }
 }

@@ -38,6 +38,11 @@ final class WarehouseApply {
             "permisconduire", "experience", "qualification");
 
     private static final List<Step> STEPS = steps();
+    /**
+     * The undo of a run reloads the restored history in full: its offers are deleted and inserted again as that
+     * history has them, and the dimension rows no offer uses any more go, so the warehouse is what it was.
+     */
+    private static final List<Step> RESTORE_STEPS = restoreSteps();
 
     private WarehouseApply() {
     }
@@ -71,16 +76,25 @@ final class WarehouseApply {
         return List.copyOf(steps);
     }
 
+    private static List<Step> restoreSteps() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("offreemploi", "restore_offre_delete", Effect.DELETED));
+        steps.addAll(STEPS);
+        steps.add(new Step("qualification", "restore_dimensions_delete_unused", Effect.DELETED));
+        return List.copyOf(steps);
+    }
+
     /**
      * Runs every step on {@code connection} in one transaction, records {@code fingerprint} as the
-     * classification of every offer, and commits. @return counts per warehouse table
+     * classification of every offer, and commits; {@code restore}: the steps of an undo ({@link #RESTORE_STEPS}).
+     * @return counts per warehouse table
      */
-    static Map<String, TableCounts> apply(Connection connection, String fingerprint) throws SQLException {
+    static Map<String, TableCounts> apply(Connection connection, String fingerprint, boolean restore) throws SQLException {
         Map<String, TableCounts> counts = new LinkedHashMap<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (Step step : STEPS) {
+            for (Step step : restore ? RESTORE_STEPS : STEPS) {
                 TableCounts result = run(connection, step);
                 if (step.table() != null && step.effect() != Effect.NONE) {
                     counts.merge(step.table(), result, TableCounts::plus);

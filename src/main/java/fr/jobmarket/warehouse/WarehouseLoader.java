@@ -49,6 +49,8 @@ public final class WarehouseLoader {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseLoader.class);
     /** Exchange property holding the {@link LoadInProgress}. */
     static final String LOAD = "warehouseLoad";
+    /** Exchange property: true for the undo of a run, which makes the warehouse the history file's content. */
+    static final String RESTORE = "warehouseRestore";
     /** Headers the route's sql: reads answer in. */
     static final String LATEST_EXTRACTION = "warehouseLatestExtraction";
     static final String STORED_FINGERPRINT = "warehouseStoredFingerprint";
@@ -85,7 +87,8 @@ public final class WarehouseLoader {
 
     /**
      * The load of this exchange: the history file is the body (path text, Path or File); the run's date is the
-     * exchange property {@code extractionDate} (LocalDate or YYYY-MM-DD), set once by the harvest route.
+     * exchange property {@code extractionDate} (LocalDate or YYYY-MM-DD), set once by the harvest route; the property
+     * {@code warehouseRestore} true for the undo of a run (a full reload that also removes what the file does not hold).
      */
     public LoadInProgress start(Exchange exchange) {
         Object file = exchange.getMessage().getBody();
@@ -103,7 +106,7 @@ public final class WarehouseLoader {
                     + " as YYYY-MM-DD, found '" + date + "'");
         }
         return new LoadInProgress(history, extractionDate, settings.bool("jobmarket.warehouse.full-reload"),
-                Classification.of(settings));
+                Boolean.TRUE.equals(exchange.getProperty(RESTORE, Boolean.class)), Classification.of(settings));
     }
 
     /**
@@ -204,7 +207,7 @@ public final class WarehouseLoader {
 
     /** The one transaction of the load, on the connection that holds the lock. */
     public void apply(@ExchangeProperty(LOAD) LoadInProgress load) throws SQLException {
-        load.tables = WarehouseApply.apply(load.control, load.classification.fingerprint());
+        load.tables = WarehouseApply.apply(load.control, load.classification.fingerprint(), load.restore);
         LOG.debug("Applied after {} ms", elapsedMillis(load));
     }
 

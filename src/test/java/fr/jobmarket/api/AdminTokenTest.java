@@ -33,4 +33,20 @@ class AdminTokenTest {
         assertThat(token.check("Bearer s3cre")).isEqualTo(AdminToken.Verdict.WRONG);
         assertThat(token.check("bearer s3cret")).isEqualTo(AdminToken.Verdict.ACCEPTED);
     }
+
+    @Test
+    void acceptsTheTokenAsBasicPasswordForJolokiaClients() {
+        AdminToken token = new AdminToken(TestDatabase.settings(Map.of("jobmarket.admin.token", "s3cret")));
+        assertThat(token.checkCredentials("Basic " + base64("admin:s3cret"))).isEqualTo(AdminToken.Verdict.ACCEPTED);
+        assertThat(token.checkCredentials("basic " + base64("any user:s3cret"))).isEqualTo(AdminToken.Verdict.ACCEPTED);
+        assertThat(token.checkCredentials("Bearer s3cret")).isEqualTo(AdminToken.Verdict.ACCEPTED);
+        assertThat(token.checkCredentials("Basic " + base64("admin:s3cre"))).isEqualTo(AdminToken.Verdict.WRONG);
+        assertThat(token.checkCredentials("Basic " + base64("s3cret"))).isEqualTo(AdminToken.Verdict.WRONG);
+        assertThat(token.checkCredentials("Basic %%%")).isEqualTo(AdminToken.Verdict.WRONG);
+        assertThat(token.checkCredentials(null)).isEqualTo(AdminToken.Verdict.MISSING);
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

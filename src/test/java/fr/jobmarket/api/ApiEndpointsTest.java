@@ -46,7 +46,9 @@ class ApiEndpointsTest {
                   ('AAAAAA2', '33063', 'Bordeaux', '33000', 'Bordeaux', '33', 'Gironde', '75', 'Nouvelle-Aquitaine', 'cas_1'),
                   ('AAAAAA3', '69381', 'Lyon 1er Arrondissement', '69001', 'Lyon', '69', 'Rhône', '84', 'Auvergne-Rhône-Alpes', 'cas_1'),
                   ('AAAAAA4', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'cas_5');
-                INSERT INTO contrat (offre_id, type_contrat) VALUES ('AAAAAA1', 'CDI'), ('AAAAAA2', 'CDD'), ('AAAAAA3', 'CDI'), ('AAAAAA4', 'CDI');
+                INSERT INTO contrat (offre_id, type_contrat, salaire_libelle) VALUES
+                  ('AAAAAA1', 'CDI', 'Annuel de 45.000 Euros à 55.000 Euros'), ('AAAAAA2', 'CDD', 'Mensuel de 3136.0 Euros sur 12.0 mois'),
+                  ('AAAAAA3', 'CDI', 'Selon profil'), ('AAAAAA4', 'CDI', NULL);
                 INSERT INTO experience (experience_libelle, experience_code_exigence, experience_commentaire) VALUES
                   ('Débutant accepté', 'D', NULL), ('3 An(s)', 'E', 'en data');
                 INSERT INTO offre_experience VALUES ('AAAAAA1', 1, '2025-07-24'), ('AAAAAA2', 2, '2025-07-24'), ('AAAAAA3', 2, '2025-07-20');
@@ -128,13 +130,41 @@ class ApiEndpointsTest {
     }
 
     @Test
+    void readsYearlySalariesPerMetierAndCountsTheTextsItCannotRead() {
+        assertThat(app.get("/stats/salaires", "Accept", "application/json").body()).isEqualTo("["
+                + "{\"metier_data\":\"DA\",\"nb_offres\":1,\"nb_salaires\":1,\"nb_textes_non_lus\":0,"
+                + "\"premier_quartile\":37632,\"mediane\":37632,\"troisieme_quartile\":37632},"
+                + "{\"metier_data\":\"DE\",\"nb_offres\":2,\"nb_salaires\":1,\"nb_textes_non_lus\":1,"
+                + "\"premier_quartile\":50000,\"mediane\":50000,\"troisieme_quartile\":50000},"
+                + "{\"metier_data\":null,\"nb_offres\":1,\"nb_salaires\":0,\"nb_textes_non_lus\":0,"
+                + "\"premier_quartile\":null,\"mediane\":null,\"troisieme_quartile\":null}]");
+        assertThat(app.get("/stats/salaires/tranches?code_region=11", "Accept", "application/json").body())
+                .isEqualTo("[{\"metier_data\":\"DE\",\"tranche\":50000,\"nb_offres\":1}]");
+        assertThat(app.get("/stats/salaires/tranches").body()).contains("| DA       |                    35000 |           1 |");
+    }
+
+    @Test
+    void followsOffersAvailableAndNewAcrossTheExtractionDates() {
+        assertThat(app.get("/stats/tendances?metier_data=DE", "Accept", "application/json").body()).isEqualTo("["
+                + "{\"date_extraction\":\"2025-07-01\",\"metier_data\":\"DE\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1},"
+                + "{\"date_extraction\":\"2025-07-10\",\"metier_data\":\"DE\",\"nb_offres_dispo\":2,\"nb_offres_nouvelles\":1},"
+                + "{\"date_extraction\":\"2025-07-20\",\"metier_data\":\"DE\",\"nb_offres_dispo\":2,\"nb_offres_nouvelles\":0},"
+                + "{\"date_extraction\":\"2025-07-24\",\"metier_data\":\"DE\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":0}]");
+        String all = app.get("/stats/tendances", "Accept", "application/json").body();
+        // 2025-07-10: the analyst and the unclassified offer are new, the second engineer too
+        assertThat(all).contains("{\"date_extraction\":\"2025-07-10\",\"metier_data\":\"DA\",\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1}",
+                "{\"date_extraction\":\"2025-07-10\",\"metier_data\":null,\"nb_offres_dispo\":1,\"nb_offres_nouvelles\":1}",
+                "{\"date_extraction\":\"2025-07-01\",\"metier_data\":\"DA\",\"nb_offres_dispo\":0,\"nb_offres_nouvelles\":0}");
+    }
+
+    @Test
     void doesNotEchoTheAuthorizationHeaderAndLabelsErrorsWithTheDataSource() {
         HttpResponse<String> response = app.get("/stats/total_offres?metier_data=XX", "Authorization", "Bearer " + TOKEN);
         assertThat(response.headers().firstValue("Authorization")).isEmpty();
         // sandbox mode: synthetic offers are never labelled as France Travail's
         assertThat(response.headers().firstValue("X-Data-Source")).hasValue(Responder.SANDBOX_DATA_SOURCE);
         assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Paramètre invalide\",\"status\":400,"
-                + "\"detail\":\"'metier_data' doit valoir DE, DA ou DS (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
+                + "\"detail\":\"'metier_data' doit valoir DE, DA, DS ou vide (reçu : 'XX').\",\"instance\":\"/stats/total_offres\"}");
     }
 
     @Test
@@ -202,6 +232,99 @@ class ApiEndpointsTest {
     }
 
     @Test
+    void ranksWithinTheLocationFiltersToo() {
+        assertThat(app.get("/stats/classement/departement?code_region=84&code_region=75", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"pourcentage\":50.0,\"code_departement\":\"33\",\"nom_departement\":\"Gironde\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":50.0,\"code_departement\":\"69\",\"nom_departement\":\"Rhône\"}]");
+        assertThat(app.get("/stats/classement/ville?code_insee=99999").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void selectsTheOffersWithoutDataJobWithMetierDataVide() {
+        assertThat(app.get("/stats/total_offres?metier_data=vide").body()).isEqualTo("total: 1 offres");
+        assertThat(app.get("/offre/liste_offres?metier_data=vide", "Accept", "application/json").body())
+                .isEqualTo("[{\"offre_id\":\"AAAAAA4\",\"intitule\":\"Boulanger\",\"metier_data\":null,\"date_creation\":\"2025-07-05\"}]");
+        assertThat(app.get("/stats/total_offres?metier_data=Vide").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void countsOffersPerDataJobWithTheUnclassifiedAsVide() {
+        assertThat(app.get("/stats/offres_par_metier").body()).isEqualTo("""
+                +-------------+---------------+---------------+
+                |   nb offres | pourcentage   | metier data   |
+                |-------------+---------------+---------------|
+                |           2 | 50.0 %        | DE            |
+                |           1 | 25.0 %        | DA            |
+                |           1 | 25.0 %        | vide          |
+                +-------------+---------------+---------------+
+                """);
+        assertThat(app.get("/stats/offres_par_metier?offres_dispo_only=true", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":\"DA\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":\"DE\"},"
+                        + "{\"nb_offres\":1,\"pourcentage\":33.3,\"metier_data\":null}]");
+    }
+
+    @Test
+    void countsOffersPerWeekdayOfCreationListingEveryDay() {
+        // created on Wednesday 23, Tuesday 22, Thursday 10 and Saturday 5 July 2025
+        assertThat(app.get("/stats/offres_par_jour_creation?code_region=11&code_region=75&code_region=84", "Accept", "application/json").body())
+                .isEqualTo("[{\"jour\":1,\"nom_jour\":\"lundi\",\"nb_offres\":0},{\"jour\":2,\"nom_jour\":\"mardi\",\"nb_offres\":1},"
+                        + "{\"jour\":3,\"nom_jour\":\"mercredi\",\"nb_offres\":1},{\"jour\":4,\"nom_jour\":\"jeudi\",\"nb_offres\":1},"
+                        + "{\"jour\":5,\"nom_jour\":\"vendredi\",\"nb_offres\":0},{\"jour\":6,\"nom_jour\":\"samedi\",\"nb_offres\":0},"
+                        + "{\"jour\":7,\"nom_jour\":\"dimanche\",\"nb_offres\":0}]");
+        assertThat(app.get("/stats/offres_par_jour_creation").body()).contains("|      6 | samedi        |           1 |");
+    }
+
+    @Test
+    void countsOffersPerKeywordOfTheirDescription() {
+        assertThat(app.get("/stats/mots_cles").body()).isEqualTo("""
+                +-------------+-----------+
+                |   nb offres | mot-clé   |
+                |-------------+-----------|
+                |           1 | power bi  |
+                |           1 | python    |
+                |           1 | sql       |
+                +-------------+-----------+
+                """);
+        assertThat(app.get("/stats/mots_cles?metier_data=DA", "Accept", "application/json").body())
+                .isEqualTo("[{\"nb_offres\":1,\"mot_cle\":\"power bi\"}]");
+    }
+
+    @Test
+    void listsTheLatestOffersWithTheirDataJob() {
+        assertThat(app.get("/offre/liste_offres?code_departement=75&code_departement=69").body()).isEqualTo("""
+                +------------+---------------------------+---------------+------------+
+                | offre_id   | intitulé (80 chars max)   | metier data   | créé le    |
+                |------------+---------------------------+---------------+------------|
+                | AAAAAA1    | Data Engineer H/F         | DE            | 2025-07-23 |
+                | AAAAAA3    | Data Engineer Lyon        | DE            | 2025-07-10 |
+                +------------+---------------------------+---------------+------------+
+                """);
+    }
+
+    @Test
+    void servesTheDashboardPageAndOnlyItsOwnFilesFromTheJar() {
+        for (String path : new String[]{"/", "/dashboard"}) {
+            HttpResponse<String> page = app.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<html lang=\"fr\">", "/dashboard/echarts.min.js", "/dashboard/dashboard.js")
+                    .doesNotContain("http://", "https://cdn");
+        }
+        HttpResponse<String> echarts = app.get("/dashboard/echarts.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("5.3.1");
+        assertThat(app.get("/dashboard/regions.geojson").body()).contains("\"name\":\"Île-de-France\"", "\"cp\":[");
+        assertThat(app.get("/dashboard/communes.json").body()).contains("\"75108\":[2.");
+        for (String file : DashboardEndpoints.FILES.keySet()) {
+            assertThat(app.get("/dashboard/" + file).statusCode()).as(file).isEqualTo(200);
+        }
+        assertThat(app.get("/dashboard/..%2Fapplication.properties").statusCode()).isEqualTo(404);
+        assertThat(app.get("/dashboard/dashboard.html").statusCode()).isEqualTo(404);
+        assertThat(app.get("/api-doc").body()).contains("/stats/mots_cles", "/offre/liste_offres").doesNotContain("\"/dashboard\"");
+    }
+
+    @Test
     void showsTheTransformedAttributesOfOneOffer() {
         HttpResponse<String> response = app.get("/offre/attributs_from_transformations?offre_id=AAAAAA1");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -230,17 +353,17 @@ class ApiEndpointsTest {
     @Test
     void neverAnswers500ToHostileInput() {
         String longValue = "x".repeat(10_000);
-        // Vert.x refuses a request line over 4096 characters with 431 before any route runs
-        assertThat(app.get("/stats/total_offres?code_region=" + longValue).statusCode()).isEqualTo(431);
+        // Vert.x refuses a request line over 4096 characters with 414 before any route runs
+        assertThat(app.get("/stats/total_offres?code_region=" + longValue).statusCode()).isEqualTo(414);
         String repeated = "&code_departement=33".repeat(190);
         for (String path : new String[]{"/stats/total_offres?code_region=" + "9".repeat(3_000),
                 "/stats/total_offres?code_region=11%27%3B%20DROP%20TABLE%20offreemploi%3B--",
                 "/offre/attributs_from_transformations?offre_id=%27%20OR%201",
-                "/criteres_recruteurs/competences?x=1" + repeated,
+                "/criteres_recruteurs/competences?code_departement=33" + repeated,
                 "/stats/total_offres?code_region=%25ZZ"}) {
             assertThat(app.get(path).statusCode()).as(path.substring(0, Math.min(80, path.length()))).isIn(200, 400);
         }
-        assertThat(app.get("/stats/total_offres?x=1" + repeated).body()).isEqualTo("total: 1 offres");
+        assertThat(app.get("/stats/total_offres?code_departement=33" + repeated).body()).isEqualTo("total: 1 offres");
     }
 
     @Test
@@ -285,6 +408,10 @@ class ApiEndpointsTest {
                 {"classement-region", "/stats/classement/region?metier_data=DS"},
                 {"classement-departement", "/stats/classement/departement?metier_data=DS"},
                 {"classement-ville", "/stats/classement/ville?metier_data=DS"},
+                {"offres-par-metier", "/stats/offres_par_metier?code_departement=69"},
+                {"offres-par-jour-creation", "/stats/offres_par_jour_creation?code_departement=69"},
+                {"mots-cles", "/stats/mots_cles?code_departement=69"},
+                {"liste-offres", "/offre/liste_offres?code_departement=69"},
                 {"competences", "/criteres_recruteurs/competences?code_departement=69"},
                 {"experiences", "/criteres_recruteurs/experiences?code_departement=69"},
                 {"qualites-professionnelles", "/criteres_recruteurs/qualites_professionnelles?code_departement=69"},

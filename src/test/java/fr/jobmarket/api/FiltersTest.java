@@ -22,7 +22,7 @@ class FiltersTest {
                 .isInstanceOf(ApiProblem.class)
                 .hasMessage("Les codes département ['999', '2Z'] sont invalides.");
         assertThatThrownBy(() -> parse("code_region=99&metier_data=XY"))
-                .hasMessage("'metier_data' doit valoir DE, DA ou DS (reçu : 'XY').");
+                .hasMessage("'metier_data' doit valoir DE, DA, DS ou vide (reçu : 'XY').");
     }
 
     @Test

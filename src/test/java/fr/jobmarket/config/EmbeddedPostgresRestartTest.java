@@ -36,8 +36,9 @@ class EmbeddedPostgresRestartTest {
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        EmbeddedPostgres restarted = EmbeddedPostgres.start(data, port);
-        try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedPostgres.SUPERUSER, "");
+        EmbeddedPostgres restarted = EmbeddedPostgres.start(data, port, "");
+        try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedPostgres.SERVICE_ROLE,
+                restarted.password());
              ResultSet rows = connection.createStatement().executeQuery("SELECT note FROM kept")) {
             assertThat(restarted.port()).isEqualTo(port);
             assertThat(rows.next()).isTrue();
@@ -50,8 +51,9 @@ class EmbeddedPostgresRestartTest {
     /** The process that gets killed: starts the server, writes a row, says "ready" and waits. */
     public static final class Holder {
         public static void main(String[] args) throws Exception {
-            EmbeddedPostgres server = EmbeddedPostgres.start(Path.of(args[0]), Integer.parseInt(args[1]));
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgres.SUPERUSER, "")) {
+            EmbeddedPostgres server = EmbeddedPostgres.start(Path.of(args[0]), Integer.parseInt(args[1]), "");
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgres.SERVICE_ROLE,
+                    server.password())) {
                 connection.createStatement().execute("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before the kill')");
             }
             System.out.println("ready");

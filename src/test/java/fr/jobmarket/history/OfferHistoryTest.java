@@ -129,6 +129,62 @@ class OfferHistoryTest {
     }
 
     @Test
+    void anUndoneMergeGivesBackThePreviousFileItsIdsAndItsHistoryCsv() throws IOException {
+        Path directory = temp.resolve("history");
+        OfferHistory history = new OfferHistory(directory);
+        MergeResult first = history.merge(writeOffers(temp.resolve("b1.json"), offer("A", "a", "2025-07-20", null)),
+                JULY_20, LocalDateTime.parse("2025-07-20T21:30"));
+        byte[] firstBytes = Files.readAllBytes(first.file());
+        List<String> csvAfterFirst = Files.readAllLines(directory.resolve("_json_files_history.csv"));
+        MergeResult second = history.merge(writeOffers(temp.resolve("b2.json"), offer("B", "b", "2025-07-21", null)),
+                JULY_21, LocalDateTime.parse("2025-07-21T21:30"));
+
+        try (OfferHistory.PendingRestore restore = history.prepareRestore(second.file().getFileName().toString(),
+                first.file().getFileName().toString())) {
+            assertThat(restore.file()).hasBinaryContent(firstBytes);
+        }
+        assertThat(history.currentFile()).as("closed without a commit: nothing changed").contains(second.file());
+        Path restored = history.prepareRestore(second.file().getFileName().toString(),
+                first.file().getFileName().toString()).commit();
+
+        assertThat(history.currentFile()).contains(restored);
+        assertThat(restored).hasBinaryContent(firstBytes);
+        assertThat(second.file()).doesNotExist();
+        assertThat(directory.resolve("archives").resolve(second.file().getFileName())).exists();
+        assertThat(Files.readString(directory.resolve("offers_ids.txt"))).isEqualTo("A\n");
+        assertThat(Files.readAllLines(directory.resolve("_json_files_history.csv"))).isEqualTo(csvAfterFirst);
+        // the next merge continues from the restored file
+        MergeResult third = history.merge(writeOffers(temp.resolve("b3.json"), offer("C", "c", "2025-07-22", null)),
+                JULY_22, LocalDateTime.parse("2025-07-22T21:30"));
+        assertThat(third.occurrence()).isEqualTo(2);
+        assertThat(summaries(third.file())).containsExactly("A|a|2025-07-20|2025-07-20", "C|c|2025-07-22|2025-07-22");
+    }
+
+    @Test
+    void anUndoInterruptedAfterItsCommitPointIsFinishedAndAnotherRestoreRefusesAForeignCurrentFile() throws IOException {
+        Path directory = temp.resolve("history");
+        OfferHistory history = new OfferHistory(directory);
+        MergeResult first = history.merge(writeOffers(temp.resolve("b1.json"), offer("A", "a", "2025-07-20", null)),
+                JULY_20, LocalDateTime.parse("2025-07-20T21:30"));
+        MergeResult second = history.merge(writeOffers(temp.resolve("b2.json"), offer("B", "b", "2025-07-21", null)),
+                JULY_21, LocalDateTime.parse("2025-07-21T21:30"));
+        // the state a crash leaves right after the restored file became current: journal, both files on disk
+        Files.writeString(directory.resolve(".merge-journal"), "previous=" + second.file().getFileName()
+                + "\nnext=" + first.file().getFileName() + "\nundo=true\n");
+        Files.createLink(first.file(), directory.resolve("archives").resolve(first.file().getFileName()));
+
+        assertThat(history.currentFile()).contains(first.file());
+        assertThat(second.file()).doesNotExist();
+        assertThat(Files.readAllLines(directory.resolve("_json_files_history.csv")))
+                .containsExactly("json_filename, nombre d'offres", first.file().getFileName() + ",1");
+        // the undo asked again finds the restored file current and changes nothing
+        assertThat(history.prepareRestore(second.file().getFileName().toString(), first.file().getFileName().toString())
+                .commit()).isEqualTo(first.file());
+        assertThatThrownBy(() -> history.prepareRestore("2025-07-19--21h30__extraction_occurence_9.json",
+                "2025-07-18--21h30__extraction_occurence_8.json")).isInstanceOf(IOException.class).hasMessageContaining("not in");
+    }
+
+    @Test
     void appendsToAnExistingHistoryCsvKeepingItsLines() throws IOException {
         Path directory = Files.createDirectories(temp.resolve("history"));
         Files.writeString(directory.resolve("_json_files_history.csv"),

@@ -9,16 +9,19 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Jolokia at /observe/jolokia behind src/main/resources/jolokia-access.xml: the requests Hawtio's JMX and Camel
  * views send (list, read of the context and route MBeans, route source and statistics dumps) succeed; anything
- * that would stop, change or leak is refused.
+ * that would stop, change or leak is refused. With the default settings it answers callers on loopback only.
  */
 class JolokiaAccessTest {
 
@@ -118,6 +121,27 @@ class JolokiaAccessTest {
         assertThat(everything.path("status").asInt()).isEqualTo(200);
         assertThat(everything.path("value").size()).isGreaterThan(20);
         assertThat(everything.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void answersOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(app.get("/observe/jolokia/version").statusCode()).isEqualTo(200);
+        Optional<String> remote = app.nonLoopbackUrl("/observe/jolokia/version");
+        assumeTrue(remote.isPresent(), "this machine has no address other than loopback");
+
+        HttpResponse<String> refused = app.send(HttpRequest.newBuilder(URI.create(remote.get())).GET());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(refused.body()).path("detail").asText()).isEqualTo("Jolokia ne répond qu'aux appels locaux (loopback).");
+        // not even with the admin token, nor by another spelling of the path, nor by POST
+        assertThat(app.send(HttpRequest.newBuilder(URI.create(remote.get())).GET(), "Authorization", "Bearer " + SECRET).statusCode()).isEqualTo(403);
+        assertThat(app.send(HttpRequest.newBuilder(URI.create(remote.get().replace("/observe/jolokia/version", "/observe//jolokia/./version"))).GET())
+                .statusCode()).isEqualTo(403);
+        assertThat(app.send(HttpRequest.newBuilder(URI.create(remote.get().replace("/version", ""))).POST(
+                HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")), "Content-Type", "application/json").statusCode()).isEqualTo(403);
+        // the rest of the service answers on every address
+        assertThat(app.send(HttpRequest.newBuilder(URI.create(remote.get().replace("/observe/jolokia/version", "/about"))).GET())
+                .statusCode()).isEqualTo(200);
     }
 
     private static JsonNode jolokia(Object request) throws Exception {

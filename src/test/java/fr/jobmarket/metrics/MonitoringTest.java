@@ -3,6 +3,7 @@ package fr.jobmarket.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jobmarket.support.TestApplication;
+import org.apache.camel.component.micrometer.eventnotifier.MicrometerExchangeEventNotifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,15 @@ class MonitoringTest {
     @AfterAll
     static void stopService() {
         app.close();
+    }
+
+    @Test
+    void theServicesExchangeTimersTagEveryExchangeWithARoute() {
+        assertThat(app.application().camelContext().getManagementStrategy().getEventNotifiers())
+                .filteredOn(MicrometerExchangeEventNotifier.class::isInstance)
+                .singleElement()
+                .extracting(notifier -> ((MicrometerExchangeEventNotifier) notifier).getNamingStrategy())
+                .isInstanceOf(MetricsConfiguration.RouteIdAlwaysTagged.class);
     }
 
     @Test

@@ -4,8 +4,11 @@ import fr.jobmarket.JobMarketApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole application started in the test JVM on a fresh data directory, an embedded PostgreSQL on
@@ -57,11 +61,39 @@ public final class TestApplication implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /**
+     * The same address on an IPv4 address of this machine other than loopback (the service listens on all of them);
+     * empty when the machine has none.
+     */
+    public Optional<String> nonLoopbackUrl(String path) {
+        try {
+            return NetworkInterface.networkInterfaces().filter(TestApplication::up)
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                    .findFirst().map(address -> "http://" + address.getHostAddress() + ":" + port + path);
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean up(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        return send(http, request, headers);
+    }
+
+    /** Sends {@code request} with {@code headers} (name, value, ...) and a 30 s timeout; the test service's client. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -38,10 +38,10 @@ class WarehouseLoaderTest {
                 "176EARL|2025-02-01|2025-01-15|2025-01-10|2025-01-12|null",
                 "188LLXS|2025-03-02|2025-03-02|2025-02-20|2025-02-28|1");
         assertThat(rows("SELECT * FROM contrat WHERE offre_id IN ('188LLXS', '0230096') ORDER BY offre_id")).containsExactly(
-                "0230096|null|null|null|null|null|null|null|null|null|null|null|null|null|null",
+                "0230096|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null",
                 "188LLXS|CDI|Contrat à durée indéterminée|35H Horaires normaux|Temps plein|Contrat travail"
                         + "|Annuel de 30000 Euros à 35000 Euros|Mutuelle|Prime|selon profil|f|1|Jamais|Travail en journée"
-                        + "|Port de chaussures de sécurité");
+                        + "|Port de chaussures de sécurité|30000|35000");
         assertThat(rows("SELECT * FROM entreprise ORDER BY offre_id")).containsExactly(
                 "0230096|null|null|null|null|null",
                 "1316532|SERVEURS SA|null|null|null|null",

@@ -1,5 +1,0 @@
-SELECT id, trigger, status, extraction_date, started_at, finished_at, counts::text AS counts, error
-  FROM harvest_run
- WHERE status <> 'RUNNING'
- ORDER BY finished_at DESC, id DESC
- LIMIT 1
