@@ -30,7 +30,6 @@ import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.sandbox.SandboxHttp;
 import fr.jobmarket.warehouse.WarehouseFigures;
 import fr.jobmarket.warehouse.WarehouseLoader;
-import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.plugin.JolokiaPlatformHttpPlugin;
@@ -52,11 +51,6 @@ final class ApplicationBeans {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationBeans.class);
     /** Threads computing uncached API answers: two CPU-bound index counts per core, or SQL reads waiting on the database. */
     static final int API_COMPUTE_THREADS = 4;
-    /**
-     * Vert.x workers run the HTTP routes (platform-http blocks one per request until its answer): more than the
-     * clients the API is sized for (50), so requests waiting for a computed answer never hold them all (Vert.x: 20).
-     */
-    static final int HTTP_WORKER_THREADS = 64;
 
     private ApplicationBeans() {
     }
@@ -123,7 +117,6 @@ final class ApplicationBeans {
         // keep serving cached answers meanwhile.
         registry.bind("apiComputePool", context.getExecutorServiceManager()
                 .newFixedThreadPool(ApplicationBeans.class, "api-compute", API_COMPUTE_THREADS));
-        registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(HTTP_WORKER_THREADS));
         registry.bind("apiAnswer", (Processor) responder::write);
         registry.bind("apiOffres", new OfferEndpoints());
         registry.bind("apiStats", new StatsEndpoints());
