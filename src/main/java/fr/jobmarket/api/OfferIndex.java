@@ -15,21 +15,31 @@ import java.util.Set;
  * filter combination without SQL: the same rows, in the same order, as the {@code sql/api/<endpoint>.sql}
  * statements (checked by {@code OfferIndexTest} on generated data).
  *
- * <p>Offers are numbered 0..n-1. A filter is a bitmap of offers: one per métier and one of the available
- * offers, built once; the location filters OR the offer lists of their codes (an offer has one code of each
+ * <p>Offers are numbered 0..n-1. A filter is a bitmap of offers: one per métier (offers without one under
+ * {@link Filters#NO_METIER}, as api_offres_filtrees selects them) and one of the available offers, built once; the
+ * location filters OR the offer lists of their codes (an offer has one code of each
  * kind) and AND the kinds together. An answer is then a count over the matching offers' values (their
- * criteria, or their region, department, commune), sorted by the order of the SQL statement, whose ties
- * on text are ranks computed by PostgreSQL ({@link OfferIndexReader}). Immutable once built.
+ * criteria, métier, keywords, weekday of creation, or their region, department, commune), sorted by the order of
+ * the SQL statement, whose ties on text are ranks computed by PostgreSQL ({@link OfferIndexReader}). Immutable once
+ * built.
+ *
+ * <p>The endpoints left to their SQL statement need more than a count per line: salaries and salary bands (the
+ * contract's salary bounds and quartiles), trends (every extraction date), lists of offers.
  */
 public final class OfferIndex {
 
-    /** The criteria endpoints: each counts its junction rows by answer line, like its SQL statement. */
+    /**
+     * The endpoints that count rows by answer line, like their SQL statement: the recruiters' criteria (their
+     * junction rows), the offers per métier and the offers per keyword (liste_mots_cles holds a keyword once).
+     */
     static final List<String> CRITERIA = List.of("competences", "experiences", "qualites-professionnelles",
-            "qualifications", "formations", "permis-conduire", "langues");
-    /** Every endpoint the index answers (plusieurs-offres lists offers: it stays an SQL read). */
+            "qualifications", "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles");
+    /** Every endpoint the index answers; the others read their SQL statement (see the class comment). */
     static final Set<String> ENDPOINTS = Set.of("total-offres", "classement-region", "classement-departement",
             "classement-ville", "competences", "experiences", "qualites-professionnelles", "qualifications",
-            "formations", "permis-conduire", "langues");
+            "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles", "offres-par-jour-creation");
+    /** offres-par-jour-creation.sql's day names, ISO weekday 1 (Monday) to 7. */
+    private static final List<String> WEEKDAYS = List.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
     /** The location filters: {@link Filters#sqlParameters()} names, also the index's place kinds. */
     static final List<String> PLACES = List.of("code_region", "code_departement", "code_postal", "code_insee");
     /** The rankings print their first 30 lines (LIMIT 30 in their statements). */
@@ -37,9 +47,10 @@ public final class OfferIndex {
 
     /**
      * The answer lines of one criterion. Offer i's lines are {@code line[start[i]] .. line[start[i+1]-1]}
-     * (one per junction row); line g has its sort class (the order's key before the count) and its columns.
+     * (one per junction row); line g has its sort class (the order's key before the count) and its columns,
+     * which follow the count, named {@code countLabel}.
      */
-    record Criterion(int[] start, int[] line, int[] classe, String[] labels, Object[][] columns) {
+    record Criterion(int[] start, int[] line, int[] classe, String countLabel, String[] labels, Object[][] columns) {
     }
 
     /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
@@ -62,9 +73,11 @@ public final class OfferIndex {
     private final Ranking departements;
     private final Towns towns;
     private final Map<String, Criterion> criteria;
+    /** Each offer's ISO weekday of creation (1 = Monday), 0 without a creation date. */
+    private final byte[] weekdayCreated;
 
     OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, int[]>> byPlace,
-               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria) {
+               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated) {
         this.offers = offers;
         this.byMetier = byMetier;
         this.available = available;
@@ -73,6 +86,7 @@ public final class OfferIndex {
         this.departements = departements;
         this.towns = towns;
         this.criteria = criteria;
+        this.weekdayCreated = weekdayCreated;
     }
 
     public int offers() {
@@ -101,6 +115,7 @@ public final class OfferIndex {
             case "classement-region" -> ranking(regions, matching);
             case "classement-departement" -> ranking(departements, matching);
             case "classement-ville" -> towns(matching);
+            case "offres-par-jour-creation" -> weekdays(matching);
             default -> {
                 Criterion criterion = criteria.get(endpoint);
                 if (criterion == null) {
@@ -185,10 +200,24 @@ public final class OfferIndex {
                 .thenComparing(g -> -counts[g]).thenComparing(g -> g));
         List<Map<String, Object>> rows = new ArrayList<>(lines.size());
         for (int g : lines) {
-            Map<String, Object> row = row("nb_occurences", (long) counts[g]);
+            Map<String, Object> row = row(criterion.countLabel(), (long) counts[g]);
             for (int c = 0; c < criterion.labels().length; c++) {
                 row.put(criterion.labels()[c], criterion.columns()[g][c]);
             }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** offres-par-jour-creation.sql: the seven days, Monday first, offers without a creation date not counted. */
+    private List<Map<String, Object>> weekdays(long[] matching) {
+        long[] counts = new long[WEEKDAYS.size() + 1];
+        forEach(matching, offer -> counts[weekdayCreated[offer]]++);
+        List<Map<String, Object>> rows = new ArrayList<>(WEEKDAYS.size());
+        for (int day = 1; day <= WEEKDAYS.size(); day++) {
+            Map<String, Object> row = row("jour", day);
+            row.put("nom_jour", WEEKDAYS.get(day - 1));
+            row.put("nb_offres", counts[day]);
             rows.add(row);
         }
         return rows;

@@ -36,6 +36,7 @@ final class OfferIndexReader {
     private OfferIndex read() throws SQLException {
         Map<String, Ints> metier = new HashMap<>();
         Ints available = new Ints();
+        Ints weekdays = new Ints();
         Map<String, Map<String, Ints>> places = new LinkedHashMap<>();
         OfferIndex.PLACES.forEach(place -> places.put(place, new HashMap<>()));
         Ints regionLine = new Ints();
@@ -53,9 +54,8 @@ final class OfferIndexReader {
                 int offer = offerIds.size();
                 offerIds.put(rows.getString("offre_id"), offer);
                 String metierData = rows.getString("metier_data");
-                if (metierData != null) {
-                    metier.computeIfAbsent(metierData, m -> new Ints()).add(offer);
-                }
+                metier.computeIfAbsent(metierData == null ? Filters.NO_METIER : metierData, m -> new Ints()).add(offer);
+                weekdays.add(rows.getInt("jour_creation")); // 0 when null
                 if (rows.getBoolean("disponible")) {
                     available.add(offer);
                 }
@@ -92,7 +92,7 @@ final class OfferIndexReader {
                         "code_departement", "nom_departement"),
                 new OfferIndex.Towns(townLine.toArray(), array(towns), townName.toArray(), array(townNames),
                         townDepartment.toArray(), array(departmentNames)),
-                criteria);
+                criteria, weekdayCodes(weekdays));
     }
 
     /** The 0-based line of a 1-based SQL rank column, -1 when null; remembers the line's value. */
@@ -105,9 +105,12 @@ final class OfferIndexReader {
         return line;
     }
 
-    /** One criterion: its answer lines (sql/api/index/<name>.sql), then its junction rows (<name>-offres.sql). */
+    /**
+     * One criterion: its answer lines (sql/api/index/<name>.sql), then its junction rows (<name>-offres.sql), joined
+     * on their dimension_id (a number, or the text of the line itself); offres-par-metier and mots-cles count offers.
+     */
     private OfferIndex.Criterion criterion(String name) throws SQLException {
-        Map<Integer, Integer> lineOfDimension = new HashMap<>();
+        Map<Object, Integer> lineOfDimension = new HashMap<>();
         Map<Integer, Integer> classes = new HashMap<>();
         Map<Integer, Object[]> columns = new HashMap<>();
         String[] labels;
@@ -120,7 +123,7 @@ final class OfferIndexReader {
             }
             while (rows.next()) {
                 int line = rows.getInt("groupe") - 1;
-                lineOfDimension.put(rows.getInt("dimension_id"), line);
+                lineOfDimension.put(rows.getObject("dimension_id"), line);
                 classes.put(line, rows.getInt("classe"));
                 Object[] values = new Object[labels.length];
                 for (int c = 0; c < labels.length; c++) {
@@ -136,7 +139,7 @@ final class OfferIndexReader {
                 Integer offer = offerIds.get(rows.getString(1));
                 if (offer != null) { // an offer without description or location is seen by no filter
                     offerOfPair.add(offer);
-                    lineOfPair.add(lineOfDimension.get(rows.getInt(2)));
+                    lineOfPair.add(lineOfDimension.get(rows.getObject(2)));
                 }
             }
         }
@@ -160,7 +163,8 @@ final class OfferIndexReader {
         for (int p = 0; p < offerOfPair.size; p++) {
             line[next[offerOfPair.values[p]]++] = lineOfPair.values[p];
         }
-        return new OfferIndex.Criterion(start, line, classe, labels, values);
+        String countLabel = name.equals("offres-par-metier") || name.equals("mots-cles") ? "nb_offres" : "nb_occurences";
+        return new OfferIndex.Criterion(start, line, classe, countLabel, labels, values);
     }
 
     private PreparedStatement prepare(String file) throws SQLException {
@@ -175,6 +179,14 @@ final class OfferIndexReader {
             bits[list.values[i] >>> 6] |= 1L << list.values[i];
         }
         return bits;
+    }
+
+    private static byte[] weekdayCodes(Ints weekdays) {
+        byte[] codes = new byte[weekdays.size];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) weekdays.values[i];
+        }
+        return codes;
     }
 
     private static String[] column(Map<Integer, String[]> lines, int column) {

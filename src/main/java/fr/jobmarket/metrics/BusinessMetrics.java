@@ -49,9 +49,10 @@ public final class BusinessMetrics {
     public static final List<String> ROW_OPERATIONS = List.of("inserted", "updated", "deleted");
     public static final List<String> METIER_DATA = List.of("DE", "DA", "DS", "none");
     /** The endpoints of the api-query route template (routes/api.camel.yaml). */
-    public static final List<String> API_QUERIES = List.of("total-offres", "plusieurs-offres", "classement-region",
-            "classement-departement", "classement-ville", "competences", "experiences", "qualites-professionnelles",
-            "qualifications", "formations", "permis-conduire", "langues");
+    public static final List<String> API_QUERIES = List.of("total-offres", "plusieurs-offres", "liste-offres",
+            "classement-region", "classement-departement", "classement-ville", "offres-par-metier",
+            "offres-par-jour-creation", "mots-cles", "competences", "experiences", "qualites-professionnelles",
+            "qualifications", "formations", "permis-conduire", "langues", "salaires", "salaires-tranches", "tendances");
     /** cached: kept answer; shared: waited for the same answer computed by a concurrent request; computed: computed for it. */
     public static final List<String> API_ANSWER_OUTCOMES = List.of("cached", "shared", "computed");
     /** Where a computed answer came from: the in-memory index or its SQL statement. */

@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.jobmarket.support.TestApplication;
 import org.apache.camel.CamelContext;
 import org.apache.camel.api.management.ManagedCamelContext;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ApiAnswersTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestApplication app;
 
     @BeforeAll
@@ -43,6 +45,7 @@ class ApiAnswersTest {
                     INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data) VALUES ('ANSWER1', 'Data', 'DE'), ('ANSWER2', 'Data', NULL);
                     INSERT INTO localisation (offre_id, code_insee, code_departement, code_region)
                          VALUES ('ANSWER1', '75108', '75', '11'), ('ANSWER2', '69381', '69', '84');
+                    INSERT INTO contrat (offre_id) VALUES ('ANSWER1'), ('ANSWER2');
                     INSERT INTO experience (experience_libelle, experience_code_exigence) VALUES ('Débutant accepté', 'D');
                     INSERT INTO offre_experience VALUES ('ANSWER1', 1, '2025-07-24'), ('ANSWER2', 1, '2025-07-24');
                     """);
@@ -72,9 +75,32 @@ class ApiAnswersTest {
 
     @Test
     void computesOnceForConcurrentIdenticalMissesWhileCachedAnswersGoOn() throws Exception {
-        String path = "/criteres_recruteurs/experiences?code_departement=75&code_departement=69";
-        long computedBefore = indexSteps("experiences");
+        long computedBefore = steps("experiences-index");
         double sharedBefore = answers("experiences", "shared");
+        List<String> bodies = concurrentMisses("experiences", "/criteres_recruteurs/experiences?code_departement=75&code_departement=69");
+        assertThat(bodies).hasSize(20).containsOnly(
+                "[{\"nb_occurences\":2,\"libelle\":\"Débutant accepté\",\"commentaire\":null,\"code_exigence\":\"D\"}]");
+        assertThat(steps("experiences-index")).isEqualTo(computedBefore + 1);
+        assertThat(answers("experiences", "shared")).isEqualTo(sharedBefore + 19);
+    }
+
+    @Test
+    void anEndpointLeftToSqlGoesThroughTheSameComputePoolAndComputesOnce() throws Exception {
+        long sqlBefore = steps("salaires-sql");
+        double sharedBefore = answers("salaires", "shared");
+        List<String> bodies = concurrentMisses("salaires", "/stats/salaires?code_departement=75&code_departement=69");
+        assertThat(bodies).hasSize(20).containsOnly(bodies.get(0));
+        // one line per métier (DE, then the offer without one), each of one offer
+        assertThat(JSON.readTree(bodies.get(0)).findValuesAsText("nb_offres")).containsExactly("1", "1");
+        assertThat(steps("salaires-sql")).isEqualTo(sqlBefore + 1);
+        assertThat(answers("salaires", "shared")).isEqualTo(sharedBefore + 19);
+    }
+
+    /**
+     * 20 identical requests of an answer not kept yet while every compute thread is busy: one waits for a thread, 19
+     * for its answer, and a kept answer is served meanwhile. Returns the 20 bodies once the threads are released.
+     */
+    private static List<String> concurrentMisses(String endpoint, String path) throws Exception {
         ThreadPoolExecutor computePool = context().getRegistry().lookupByNameAndType("apiComputePool", ThreadPoolExecutor.class);
         int threads = computePool.getMaximumPoolSize();
         CountDownLatch release = new CountDownLatch(1);
@@ -93,30 +119,28 @@ class ApiAnswersTest {
             for (int i = 0; i < 20; i++) {
                 bodies.add(clients.submit(() -> app.get(path, "Accept", "application/json").body()));
             }
-            // all 20 requests are in the route: one waits for a compute thread, 19 wait for its answer
-            await().atMost(Duration.ofSeconds(30)).until(() -> context().getInflightRepository().size("api-experiences") == 20);
+            await().atMost(Duration.ofSeconds(30)).until(() -> context().getInflightRepository().size("api-" + endpoint) == 20);
             // a kept answer needs no compute thread: it is served while every one is busy
             assertThat(app.get("/criteres_recruteurs/experiences").body()).contains("| Débutant accepté |");
             release.countDown();
+            List<String> answered = new ArrayList<>();
             for (Future<String> body : bodies) {
-                assertThat(body.get())
-                        .isEqualTo("[{\"nb_occurences\":2,\"libelle\":\"Débutant accepté\",\"commentaire\":null,\"code_exigence\":\"D\"}]");
+                answered.add(body.get());
             }
+            return answered;
         } finally {
             release.countDown();
             clients.shutdownNow();
         }
-        assertThat(indexSteps("experiences")).isEqualTo(computedBefore + 1);
-        assertThat(answers("experiences", "shared")).isEqualTo(sharedBefore + 19);
     }
 
     private static CamelContext context() {
         return app.application().camelContext();
     }
 
-    private static long indexSteps(String endpoint) {
+    private static long steps(String processor) {
         return context().getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
-                .getManagedProcessor(endpoint + "-index").getExchangesCompleted();
+                .getManagedProcessor(processor).getExchangesCompleted();
     }
 
     /** jobmarket_api_answers_total of one endpoint and outcome, as scraped. */

@@ -1,5 +1,6 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.support.TestApplication;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedSendProcessorMBean;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -418,12 +420,22 @@ class ApiEndpointsTest {
                 {"qualifications", "/criteres_recruteurs/qualifications?code_departement=69"},
                 {"formations", "/criteres_recruteurs/formations?code_departement=69"},
                 {"permis-conduire", "/criteres_recruteurs/permis_conduire?code_departement=69"},
-                {"langues", "/criteres_recruteurs/langues?code_departement=69"}};
+                {"langues", "/criteres_recruteurs/langues?code_departement=69"},
+                {"salaires", "/stats/salaires?code_departement=69"},
+                {"salaires-tranches", "/stats/salaires/tranches?code_departement=69"},
+                {"tendances", "/stats/tendances?code_departement=69"}};
+        assertThat(Arrays.stream(queries).map(query -> query[0]).sorted().toList()).as("every query endpoint")
+                .isEqualTo(ApiCache.queryEndpoints(app.application().camelContext()));
+        assertThat(BusinessMetrics.API_QUERIES.stream().sorted().toList()).as("endpoints with answer metrics")
+                .isEqualTo(ApiCache.queryEndpoints(app.application().camelContext()));
+        // what the index does not answer, by decision: lists of offers, salary quartiles and bands, trends over dates
+        assertThat(ApiCache.queryEndpoints(app.application().camelContext()).stream()
+                .filter(name -> !OfferIndex.ENDPOINTS.contains(name)).toList())
+                .containsExactly("liste-offres", "plusieurs-offres", "salaires", "salaires-tranches", "tendances");
         for (String[] query : queries) {
             assertThat(managed.getManagedProcessor(query[0] + "-sql", ManagedSendProcessorMBean.class).getDestination())
                     .as(query[0]).isEqualTo("sql://classpath:sql/api/" + query[0] + ".sql");
-            // the index answers every count; plusieurs-offres lists offers and stays an SQL read
-            String source = query[0].equals("plusieurs-offres") ? "-sql" : "-index";
+            String source = OfferIndex.ENDPOINTS.contains(query[0]) ? "-index" : "-sql";
             long before = managed.getManagedProcessor(query[0] + source).getExchangesCompleted();
             long sqlBefore = managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted();
             String first = app.get(query[1]).body();

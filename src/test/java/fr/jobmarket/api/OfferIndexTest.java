@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The index answers exactly what the SQL statements answer: on a generated warehouse (offers without a
  * description or a location, unknown places, a commune spelt two ways, labels that only the collation orders,
- * ties everywhere, junction rows repeated over dates), every endpoint the index serves is compared, row by row
+ * ties everywhere, junction rows repeated over dates, keywords that only the collation orders, offers without a
+ * creation date or without a métier), every endpoint the index serves is compared, row by row
  * and column by column (labels, order, Java types), with its sql/api/ statement for many random filter
  * combinations.
  */
@@ -105,7 +106,8 @@ class OfferIndexTest {
         List<Filters> combinations = new ArrayList<>(List.of(Filters.NONE,
                 new Filters(null, true, List.of(), List.of(), List.of(), List.of()),
                 new Filters("DE", false, List.of("11", "84"), List.of(), List.of(), List.of()),
-                new Filters(null, false, List.of("99"), List.of(), List.of(), List.of())));
+                new Filters(null, false, List.of("99"), List.of(), List.of(), List.of()),
+                new Filters(Filters.NO_METIER, true, List.of(), List.of(), List.of(), List.of())));
         while (combinations.size() < COMBINATIONS) {
             combinations.add(randomFilters(random));
         }
@@ -140,8 +142,8 @@ class OfferIndexTest {
     }
 
     private static Filters randomFilters(Random random) {
-        String[] metiers = {null, "DE", "DA", "DS"};
-        return new Filters(metiers[random.nextInt(4)], random.nextBoolean(),
+        String[] metiers = {null, "DE", "DA", "DS", Filters.NO_METIER};
+        return new Filters(metiers[random.nextInt(metiers.length)], random.nextBoolean(),
                 codes(random, 6), codes(random, 4), codes(random, 2), codes(random, 0));
     }
 
@@ -262,9 +264,10 @@ class OfferIndexTest {
     private static void insertOffers(Connection connection, Random random) throws SQLException {
         LocalDate latest = LocalDate.of(2025, 7, 24);
         String[] metiers = {null, null, "DE", "DA", "DS"};
-        try (PreparedStatement offer = connection.prepareStatement("INSERT INTO offreemploi (offre_id, date_extraction) VALUES (?, ?)");
+        try (PreparedStatement offer = connection.prepareStatement(
+                "INSERT INTO offreemploi (offre_id, date_extraction, date_creation) VALUES (?, ?, ?)");
              PreparedStatement description = connection.prepareStatement(
-                     "INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data) VALUES (?, 'Offre', ?)");
+                     "INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data, liste_mots_cles) VALUES (?, 'Offre', ?, ?)");
              PreparedStatement place = connection.prepareStatement("""
                      INSERT INTO localisation (offre_id, code_insee, nom_commune, code_postal, nom_ville, code_departement,
                                                nom_departement, code_region, nom_region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -273,10 +276,12 @@ class OfferIndexTest {
                 LocalDate extraction = random.nextInt(50) == 0 ? null : latest.minusDays(random.nextInt(3));
                 offer.setString(1, id);
                 offer.setObject(2, extraction);
+                offer.setObject(3, random.nextInt(20) == 0 ? null : latest.minusDays(random.nextInt(60)), Types.DATE);
                 offer.executeUpdate();
                 if (random.nextInt(40) > 0) {
                     description.setString(1, id);
                     description.setString(2, metiers[random.nextInt(metiers.length)]);
+                    description.setArray(3, random.nextInt(10) == 0 ? null : connection.createArrayOf("text", keywords(random)));
                     description.executeUpdate();
                 }
                 if (random.nextInt(40) > 0) {
@@ -299,6 +304,15 @@ class OfferIndexTest {
                 link(connection, random, "offre_langue", id, 12, 2, linked);
             }
         }
+    }
+
+    /** 0 to 5 distinct keywords, as the load writes them (each once), among labels that only the collation orders. */
+    private static String[] keywords(Random random) {
+        List<String> keywords = new ArrayList<>();
+        for (int n = random.nextInt(6); n > 0; n--) {
+            keywords.add(LABELS[random.nextInt(LABELS.length)]);
+        }
+        return keywords.stream().distinct().toArray(String[]::new);
     }
 
     /**
