@@ -2,15 +2,13 @@
 -- population of users would ask them, with Accept: application/json.
 --   endpoint: total_offres, competences, experiences, qualites_professionnelles, and the three rankings
 --   metier_data: DE, DA, DS or absent; offres_dispo_only: true (1/2), false (1/4) or absent (1/4)
---   criteria and total: 0 to 3 location parameters, each with 1 to 4 codes drawn with replacement (so some
---   repeat), three codes in four from the places of scripts/bench-api-data.sql, the others existing elsewhere
---   rankings: metier_data and offres_dispo_only only (they take no location filter)
+--   0 to 3 location parameters, each with 1 to 4 codes drawn with replacement (so some repeat), three codes in
+--   four from the places of scripts/bench-api-data.sql, the others existing elsewhere (the rankings take them too)
 -- The seed comes from the environment (BENCH_SEED), so that a warm-up and the measured run differ.
 
 local endpoints = { "/stats/total_offres", "/criteres_recruteurs/competences", "/criteres_recruteurs/experiences",
                     "/criteres_recruteurs/qualites_professionnelles", "/stats/classement/region",
                     "/stats/classement/departement", "/stats/classement/ville" }
-local with_location = 4 -- the first four take the location filters
 local metiers = { "DE", "DA", "DS" }
 local locations = {
   { name = "code_region", present = { "11", "84", "75", "76", "52", "32", "44", "93", "53" },
@@ -51,7 +49,7 @@ function request()
   elseif dispo == 3 then
     params[#params + 1] = "offres_dispo_only=false"
   end
-  if e <= with_location then
+  do
     local order = { 1, 2, 3, 4 }
     for i = 4, 2, -1 do
       local j = math.random(i)

@@ -5,7 +5,7 @@
 #     in-memory index, until its log says its first answers are served), then asks each endpoint once,
 #     unfiltered and then with filters never asked before: its cold first answers (curl time_total);
 #  3. runs wrk (2 threads, 50 connections, --latency) with scripts/bench-api-mix.lua, a random mix of the documented
-#     filters over seven endpoints with Accept: application/json: a warm-up run, then the measured run; prints
+#     filters (locations included, the rankings' too) over seven endpoints with Accept: application/json: a warm-up run, then the measured run; prints
 #     p50/p90/p99/max, requests/s, errors (non-2xx and socket errors) and the share of answers that were cached
 #     (from the route processors' counters read through Jolokia: computed = the "-sql" and "-index" steps) and the
 #     CPU time per request of the application and its embedded PostgreSQL (from /proc: on a machine shared with other
@@ -86,26 +86,25 @@ processed() {
 echo "jar: $JAR ($(date -r "$JAR" '+%F %T')); load average $(load)"
 start_app
 echo "loading 120,000 offers..."
-java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
+PGPASSFILE="$DATA_DIR/postgres.pgpass" java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
 # a warehouse long loaded, as a restarted service finds it: without this, the first minute after the bulk load
 # (autovacuum, hint bits written by the first reads) slows every request of the cold phase by up to seconds
 echo "VACUUM (ANALYZE);" >"$DATA_DIR/vacuum.sql"
-java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" "$DATA_DIR/vacuum.sql"
+PGPASSFILE="$DATA_DIR/postgres.pgpass" java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" "$DATA_DIR/vacuum.sql"
 stop_app
 
 started=$(date +%s.%N)
 start_app
 echo "fresh instance on the loaded warehouse: healthy after $(echo "$(date +%s.%N) - $started" | bc) s (load average $(load))"
 echo "cold first requests (text, then JSON; then a filter never asked before):"
+# the seven endpoints of the mix, then the other query endpoints (the last five read their SQL statement)
 for path in /stats/total_offres /criteres_recruteurs/competences /criteres_recruteurs/experiences \
             /criteres_recruteurs/qualites_professionnelles /stats/classement/region /stats/classement/departement \
-            /stats/classement/ville; do
+            /stats/classement/ville /stats/offres_par_metier /stats/offres_par_jour_creation /stats/mots_cles \
+            /stats/salaires /stats/salaires/tranches /stats/tendances /offre/liste_offres /offre/plusieurs_offres; do
   text=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$BASE$path")
   json=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Accept: application/json' "$BASE$path")
-  case "$path" in
-    /stats/classement/*) filtered="$path?metier_data=DS&offres_dispo_only=true" ;;
-    *) filtered="$path?metier_data=DA&offres_dispo_only=true&code_region=84&code_departement=69&code_departement=38" ;;
-  esac
+  filtered="$path?metier_data=DA&offres_dispo_only=true&code_region=84&code_departement=69&code_departement=38"
   other=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$BASE$filtered")
   printf '  %-50s text %s s   json %s s   filtered %s s\n' "$path" "${text#* }" "${json#* }" "${other#* }"
   for status in "${text% *}" "${json% *}" "${other% *}"; do
