@@ -2,7 +2,6 @@ package fr.jobmarket.api;
 
 import fr.jobmarket.config.SqlFiles;
 import fr.jobmarket.metrics.BusinessMetrics;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -57,8 +56,6 @@ public final class ApiCache {
     /** Exchange property: the index, when it answers the request's endpoint (else the route reads the SQL statement). */
     static final String INDEX = "apiIndex";
     private static final String COMPUTING = "apiComputing";
-    /** The route group of the query endpoints (the api-query template of routes/api.camel.yaml). */
-    private static final String QUERY_GROUP = "api-query";
     private static final String MISSED_AT = "apiMissedAt";
 
     /**
@@ -151,20 +148,13 @@ public final class ApiCache {
      * api-refresh's warm-up: each query endpoint (the routes of the api-query template), unfiltered, as text and as
      * JSON; those the index does not answer read their SQL statement once here, not at their first request.
      */
-    public List<WarmUp> warmUpRequests(Exchange exchange) {
+    public List<WarmUp> warmUpRequests() {
         List<WarmUp> requests = new ArrayList<>();
-        for (String name : queryEndpoints(exchange.getContext())) {
+        for (String name : BusinessMetrics.API_QUERIES) {
             requests.add(new WarmUp(name, "text/plain"));
             requests.add(new WarmUp(name, Responder.JSON_TYPE));
         }
         return requests;
-    }
-
-    /** The names of the query endpoints: the routes api-<name> of the api-query template, whose group it names. */
-    static List<String> queryEndpoints(CamelContext context) {
-        return context.getRoutes().stream()
-                .filter(route -> QUERY_GROUP.equals(route.getGroup()))
-                .map(route -> route.getRouteId().substring("api-".length())).sorted().toList();
     }
 
     /** Last step of api-refresh: the generation, its unfiltered answers computed, is served from now on. */

@@ -48,7 +48,7 @@ public final class BusinessMetrics {
             "offre_qualification", "langue", "offre_langue", "permisconduire", "offre_permisconduire");
     public static final List<String> ROW_OPERATIONS = List.of("inserted", "updated", "deleted");
     public static final List<String> METIER_DATA = List.of("DE", "DA", "DS", "none");
-    /** The endpoints of the api-query route template (routes/api.camel.yaml). */
+    /** The endpoints of the api-query route template (routes/api.camel.yaml), also those api-refresh warms up. */
     public static final List<String> API_QUERIES = List.of("total-offres", "plusieurs-offres", "liste-offres",
             "classement-region", "classement-departement", "classement-ville", "offres-par-metier",
             "offres-par-jour-creation", "mots-cles", "competences", "experiences", "qualites-professionnelles",
