@@ -12,14 +12,15 @@ import java.util.Map;
  * a filtered count is a sum over the matching cells (exact: an offer has one location). Prints the time to build
  * them (what the load's transaction would pay) and the median time of a few queries, beside the API's own
  * statement for the same filters. Everything is created in temporary tables and rolled back.
- * Usage: java -cp target/jobmarket.jar scripts/PartialAggregatesPrototype.java jdbc:postgresql://127.0.0.1:PORT/jobmarket
+ * Usage (as the role jobmarket, its password from the pgpass file the service writes):
+ * PGPASSFILE=<data dir>/postgres.pgpass java -cp target/jobmarket.jar scripts/PartialAggregatesPrototype.java jdbc:postgresql://127.0.0.1:PORT/jobmarket
  */
 public class PartialAggregatesPrototype {
 
     private static final int RUNS = 15;
 
     public static void main(String[] args) throws Exception {
-        try (Connection connection = DriverManager.getConnection(args[0], "postgres", "");
+        try (Connection connection = DriverManager.getConnection(args[0], "jobmarket", null);
              Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             long started = System.nanoTime();

@@ -57,7 +57,8 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:" >&2; tail -50 "$LOG" >&2; exit 1; }
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/observe/health" 2>/dev/null)" = 200 ]; then
       # an index-serving version is ready once its first answers are served (the log says so)
-      unzip -l "$JAR" 2>/dev/null | grep -q sql/api/index/ || { ready=1; break; }
+      # (no grep -q on unzip's output: under pipefail, unzip killed by SIGPIPE would count as "no index")
+      unzip -l "$JAR" 'sql/api/index/*' >/dev/null 2>&1 || { ready=1; break; }
       tail -n +"$((logged + 1))" "$LOG" | grep -q "API answers now from" && { ready=1; break; }
     fi
     sleep 0.5

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Set;
  * built.
  *
  * <p>The endpoints left to their SQL statement need more than a count per line: salaries and salary bands (the
- * contract's salary bounds and quartiles), trends (every extraction date), lists of offers.
+ * contract's salary bounds and quartiles), lists of offers.
  */
 public final class OfferIndex {
 
@@ -37,7 +38,8 @@ public final class OfferIndex {
     /** Every endpoint the index answers; the others read their SQL statement (see the class comment). */
     static final Set<String> ENDPOINTS = Set.of("total-offres", "classement-region", "classement-departement",
             "classement-ville", "competences", "experiences", "qualites-professionnelles", "qualifications",
-            "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles", "offres-par-jour-creation");
+            "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles", "offres-par-jour-creation",
+            "tendances");
     /** offres-par-jour-creation.sql's day names, ISO weekday 1 (Monday) to 7. */
     private static final List<String> WEEKDAYS = List.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
     /** The location filters: {@link Filters#sqlParameters()} names, also the index's place kinds. */
@@ -51,6 +53,14 @@ public final class OfferIndex {
      * which follow the count, named {@code countLabel}.
      */
     record Criterion(int[] start, int[] line, int[] classe, String countLabel, String[] labels, Object[][] columns) {
+    }
+
+    /**
+     * tendances.sql: its days (every extraction and first-written date, in order, as text), and each offer's first
+     * and last day (indexes into the days; -1 without an extraction date) and métier (index into the métiers,
+     * sorted as the statement sorts them, NULL last).
+     */
+    record Trends(String[] days, int[] first, int[] last, int[] metier, String[] metiers) {
     }
 
     /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
@@ -75,9 +85,11 @@ public final class OfferIndex {
     private final Map<String, Criterion> criteria;
     /** Each offer's ISO weekday of creation (1 = Monday), 0 without a creation date. */
     private final byte[] weekdayCreated;
+    private final Trends trends;
 
     OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, int[]>> byPlace,
-               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated) {
+               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated,
+               Trends trends) {
         this.offers = offers;
         this.byMetier = byMetier;
         this.available = available;
@@ -87,6 +99,7 @@ public final class OfferIndex {
         this.towns = towns;
         this.criteria = criteria;
         this.weekdayCreated = weekdayCreated;
+        this.trends = trends;
     }
 
     public int offers() {
@@ -109,6 +122,11 @@ public final class OfferIndex {
      * {@link Filters#sqlParameters()}), with the same column labels, value types and order.
      */
     public List<Map<String, Object>> rows(String endpoint, Map<String, Object> parameters) {
+        if (endpoint.equals("tendances")) { // its statement counts every extraction: offres_dispo_only does not apply
+            Map<String, Object> everyExtraction = new HashMap<>(parameters);
+            everyExtraction.put("offres_dispo_only", false);
+            return trends(matching(everyExtraction));
+        }
         long[] matching = matching(parameters);
         return switch (endpoint) {
             case "total-offres" -> List.of(row("total", (long) count(matching)));
@@ -205,6 +223,43 @@ public final class OfferIndex {
                 row.put(criterion.labels()[c], criterion.columns()[g][c]);
             }
             rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * tendances.sql: for each day and each métier of the matching offers that have a last extraction date, the
+     * offers first written on or before that day and last extracted on or after it, and those first written that
+     * day (an offer without a first-written date starts on its last extraction).
+     */
+    private List<Map<String, Object>> trends(long[] matching) {
+        int days = trends.days().length;
+        int metiers = trends.metiers().length;
+        long[][] arrivals = new long[metiers][days + 1];
+        long[][] departures = new long[metiers][days + 1];
+        boolean[] present = new boolean[metiers];
+        forEach(matching, offer -> {
+            int first = trends.first()[offer];
+            if (first >= 0) {
+                int metier = trends.metier()[offer];
+                present[metier] = true;
+                arrivals[metier][first]++;
+                departures[metier][trends.last()[offer] + 1]++; // gone from the day after its last extraction
+            }
+        });
+        long[] available = new long[metiers];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            for (int metier = 0; metier < metiers; metier++) {
+                available[metier] += arrivals[metier][day] - departures[metier][day];
+                if (present[metier]) {
+                    Map<String, Object> row = row("date_extraction", trends.days()[day]);
+                    row.put("metier_data", trends.metiers()[metier]);
+                    row.put("nb_offres_dispo", available[metier]);
+                    row.put("nb_offres_nouvelles", arrivals[metier][day]);
+                    rows.add(row);
+                }
+            }
         }
         return rows;
     }

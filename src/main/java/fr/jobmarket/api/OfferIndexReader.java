@@ -7,9 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +37,18 @@ final class OfferIndexReader {
     }
 
     private OfferIndex read() throws SQLException {
+        Map<LocalDate, Integer> dayIndex = new HashMap<>();
+        List<String> days = new ArrayList<>();
+        try (PreparedStatement statement = prepare("api/index/jours.sql"); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                dayIndex.put(rows.getObject("jour", LocalDate.class), days.size());
+                days.add(rows.getString("texte"));
+            }
+        }
+        Ints firstDay = new Ints();
+        Ints lastDay = new Ints();
+        Ints metierLine = new Ints();
+        Map<Integer, String> metierNames = new HashMap<>();
         Map<String, Ints> metier = new HashMap<>();
         Ints available = new Ints();
         Ints weekdays = new Ints();
@@ -56,6 +71,11 @@ final class OfferIndexReader {
                 String metierData = rows.getString("metier_data");
                 metier.computeIfAbsent(metierData == null ? Filters.NO_METIER : metierData, m -> new Ints()).add(offer);
                 weekdays.add(rows.getInt("jour_creation")); // 0 when null
+                LocalDate last = rows.getObject("derniere", LocalDate.class);
+                LocalDate first = rows.getObject("premiere", LocalDate.class);
+                firstDay.add(last == null ? -1 : dayIndex.get(first == null ? last : first));
+                lastDay.add(last == null ? -1 : dayIndex.get(last));
+                metierLine.add(line(rows, "rang_metier", metierNames, metierData));
                 if (rows.getBoolean("disponible")) {
                     available.add(offer);
                 }
@@ -92,7 +112,8 @@ final class OfferIndexReader {
                         "code_departement", "nom_departement"),
                 new OfferIndex.Towns(townLine.toArray(), array(towns), townName.toArray(), array(townNames),
                         townDepartment.toArray(), array(departmentNames)),
-                criteria, weekdayCodes(weekdays));
+                criteria, weekdayCodes(weekdays), new OfferIndex.Trends(days.toArray(String[]::new), firstDay.toArray(),
+                        lastDay.toArray(), metierLine.toArray(), array(metierNames)));
     }
 
     /** The 0-based line of a 1-based SQL rank column, -1 when null; remembers the line's value. */

@@ -6,6 +6,9 @@ SELECT o.offre_id,
        coalesce(o.date_extraction = (SELECT max(date_extraction) FROM offreemploi), false) AS disponible,
        -- offres-par-jour-creation.sql: ISO weekday of creation (null without a creation date)
        extract(isodow FROM o.date_creation)::int AS jour_creation,
+       -- tendances.sql: first and last days of the offer, its métier's line (NULL last)
+       o.date_premiere_ecriture AS premiere, o.date_extraction AS derniere,
+       dense_rank() OVER (ORDER BY d.metier_data NULLS LAST) AS rang_metier,
        l.code_region, l.code_departement, l.code_postal, l.code_insee,
        l.nom_region, l.nom_departement, coalesce(l.nom_commune, l.nom_ville) AS nom_ville,
        -- classement-region.sql and classement-departement.sql: one line per (code, name), ties by name then code

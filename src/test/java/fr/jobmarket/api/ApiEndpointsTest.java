@@ -433,10 +433,10 @@ class ApiEndpointsTest {
         assertThat(Arrays.stream(queries).map(query -> query[0]).sorted().toList()).as("every query endpoint").isEqualTo(queryRoutes);
         assertThat(BusinessMetrics.API_QUERIES.stream().sorted().toList()).as("endpoints with metrics and a warm-up")
                 .isEqualTo(queryRoutes);
-        // what the index does not answer, by decision: lists of offers, salary quartiles and bands, trends over dates
+        // what the index does not answer, by decision: lists of offers, salary quartiles and bands
         assertThat(queryRoutes.stream()
                 .filter(name -> !OfferIndex.ENDPOINTS.contains(name)).toList())
-                .containsExactly("liste-offres", "plusieurs-offres", "salaires", "salaires-tranches", "tendances");
+                .containsExactly("liste-offres", "plusieurs-offres", "salaires", "salaires-tranches");
         for (String[] query : queries) {
             assertThat(managed.getManagedProcessor(query[0] + "-sql", ManagedSendProcessorMBean.class).getDestination())
                     .as(query[0]).isEqualTo("sql://classpath:sql/api/" + query[0] + ".sql");

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The in-memory index alone, without HTTP or Camel: the time to build it from a warehouse (a running instance's
  * database, e.g. the one scripts/bench-api-mix.sh loads) and the median time of its counts for a few filters.
- * Usage (after mvn test-compile and dependency:build-classpath):
- * java -cp target/test-classes:target/classes:$(cat target/bench.classpath) fr.jobmarket.api.OfferIndexBenchmark jdbc-url
+ * Usage (after mvn test-compile and dependency:build-classpath), as the role jobmarket whose password the driver reads
+ * from the pgpass file the service writes:
+ * PGPASSFILE=<data dir>/postgres.pgpass java -cp target/test-classes:target/classes:$(cat target/bench.classpath) fr.jobmarket.api.OfferIndexBenchmark jdbc-url
  */
 public final class OfferIndexBenchmark {
 
@@ -21,7 +22,7 @@ public final class OfferIndexBenchmark {
         OfferIndex index = null;
         double[] builds = new double[3];
         for (int b = 0; b < builds.length; b++) {
-            try (Connection connection = DriverManager.getConnection(args[0], "postgres", "")) {
+            try (Connection connection = DriverManager.getConnection(args[0], "jobmarket", null)) {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 long started = System.nanoTime();

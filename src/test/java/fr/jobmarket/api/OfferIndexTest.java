@@ -265,7 +265,7 @@ class OfferIndexTest {
         LocalDate latest = LocalDate.of(2025, 7, 24);
         String[] metiers = {null, null, "DE", "DA", "DS"};
         try (PreparedStatement offer = connection.prepareStatement(
-                "INSERT INTO offreemploi (offre_id, date_extraction, date_creation) VALUES (?, ?, ?)");
+                "INSERT INTO offreemploi (offre_id, date_extraction, date_creation, date_premiere_ecriture) VALUES (?, ?, ?, ?)");
              PreparedStatement description = connection.prepareStatement(
                      "INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data, liste_mots_cles) VALUES (?, 'Offre', ?, ?)");
              PreparedStatement place = connection.prepareStatement("""
@@ -277,6 +277,9 @@ class OfferIndexTest {
                 offer.setString(1, id);
                 offer.setObject(2, extraction);
                 offer.setObject(3, random.nextInt(20) == 0 ? null : latest.minusDays(random.nextInt(60)), Types.DATE);
+                // first written up to 9 days before the last extraction, a few never (null) or, inconsistently, after it
+                offer.setObject(4, random.nextInt(15) == 0 ? null
+                        : (extraction == null ? latest : extraction).minusDays(random.nextInt(12) - 2), Types.DATE);
                 offer.executeUpdate();
                 if (random.nextInt(40) > 0) {
                     description.setString(1, id);
