@@ -5,6 +5,8 @@
 # metier_data on page 4): the first change of each value asks the service (whose answers are then kept until
 # the next load), the later ones are answered from its cache.
 #   mvn -q package -DskipTests && scripts/bench-dashboard.sh [rounds, default 3]
+# BENCH_DATA=scripts/bench-api-data.sql replaces the sandbox's warehouse by that file's 120,000 offers after the
+# harvest (the volume of the dashboard's speed goal; the file has no salaries, so page 7 draws empty charts).
 # Same needs and ports as scripts/dashboard-screenshots.sh. The figures are the page's own performance
 # measures ("rendu-<n>": from the state change to the last chart drawn), in milliseconds.
 cd "$(dirname "$0")/.."
@@ -13,11 +15,19 @@ export JOBMARKET_SANDBOX_OFFERS="${SANDBOX_OFFERS:-5000}"
 source scripts/lib/sandbox-browser.sh
 
 start_service
+if [ -n "${BENCH_DATA:-}" ]; then
+  log "loading $BENCH_DATA"
+  PGPASSFILE="$work/data/postgres.pgpass" \
+    java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" "$BENCH_DATA"
+  offers() { curl -s -H 'Accept: application/json' "http://127.0.0.1:$HTTP_PORT/stats/total_offres"; }
+  wait_for 60 "the API to serve the loaded offers" eval '[[ "$(offers)" == *120000* ]]'
+  log "the API serves $(offers)"
+fi
 start_browser
 last_render_ms() { js "const m = performance.getEntriesByName('rendu-' + document.body.dataset.rendu); return Math.round(m[0].duration)"; }
 
 echo "page  first_contentful_paint_ms  all_charts_drawn_ms"
-for page in 1 2 3 4 5; do
+for page in 1 2 3 4 5 6 7; do
   for round in $(seq "$ROUNDS"); do
     navigate "/dashboard?page=$page"
     fcp="$(js "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? Math.round(p.startTime) : null")"

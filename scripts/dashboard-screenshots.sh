@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Screenshots of the dashboard's five pages after a sandbox harvest, written to docs/dashboard-<page>.png.
+# Screenshots of the dashboard's seven pages after a sandbox harvest, written to docs/dashboard-<page>.png.
 #   mvn -q package -DskipTests && scripts/dashboard-screenshots.sh
 #   PAGES="1 4" OUT_DIR=/tmp/shots WIDTH=390 scripts/dashboard-screenshots.sh
 # Starts the service from target/jobmarket.jar on a temporary data directory, in sandbox mode with a harvest at
@@ -10,7 +10,7 @@
 # curl, jq, base64, setsid. Ports on 127.0.0.1: HTTP_PORT=18580 DB_PORT=15680 DRIVER_PORT=18595.
 cd "$(dirname "$0")/.."
 OUT_DIR="${OUT_DIR:-docs}"
-PAGES="${PAGES:-1 2 3 4 5}"
+PAGES="${PAGES:-1 2 3 4 5 6 7}"
 WIDTH="${WIDTH:-1400}"
 WINDOW="$WIDTH,1000"
 source scripts/lib/sandbox-browser.sh

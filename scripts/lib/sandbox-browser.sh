@@ -1,7 +1,9 @@
-# Sourced by the dashboard scripts: a sandbox instance of the service with one harvest done, and headless
-# Chromium driven through chromedriver's WebDriver API (curl, jq). The caller sets JAR, HTTP_PORT, DB_PORT,
-# DRIVER_PORT, WINDOW, CHROMIUM, CHROMEDRIVER, HARVEST_TIMEOUT (defaults below) and calls, in order:
-#   start_service; start_browser; then wd, js, navigate; everything stops and is removed on exit.
+# Sourced by the scripts that drive headless Chromium on a sandbox instance of the service (the dashboard's
+# screenshots and benchmark, Hawtio's screenshots): the service with one harvest done, and Chromium driven through
+# chromedriver's WebDriver API (curl, jq). The caller sets JAR, HTTP_PORT, DB_PORT, DRIVER_PORT, WINDOW, CHROMIUM,
+# CHROMEDRIVER, HARVEST_TIMEOUT (defaults below), and EXTRA_TOOLS, EXTRA_PORTS for what else it needs, then calls,
+# in order: start_service; start_browser; then wd, js, navigate. A process of its own it starts with `started`.
+# On exit every process started stops, the last started first, and the temporary directory $work is removed.
 # Each child runs in a process group of its own (setsid), so that its own children go with it.
 set -euo pipefail
 
@@ -17,7 +19,7 @@ HARVEST_TIMEOUT="${HARVEST_TIMEOUT:-300}"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-for tool in java curl jq base64 setsid; do
+for tool in java curl jq base64 setsid ${EXTRA_TOOLS:-}; do
   command -v "$tool" >/dev/null || die "$tool not found"
 done
 [ -x "$CHROMIUM" ] || die "chromium not found at $CHROMIUM (Debian package chromium)"
@@ -25,12 +27,17 @@ done
 [ -f "$JAR" ] || die "$JAR not found (mvn package first)"
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$HTTP_PORT" "$DB_PORT" "$DRIVER_PORT"; do
+for port in "$HTTP_PORT" "$DB_PORT" "$DRIVER_PORT" ${EXTRA_PORTS:-}; do
   listening "$port" && die "port $port is already in use"
 done
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/jobmarket-dashboard.XXXXXX")"
-service_pid="" driver_pid="" session=""
+work="$(mktemp -d "${TMPDIR:-/tmp}/jobmarket-browser.XXXXXX")"
+service_pid="" session=""
+children=()  # "<pid> <seconds to stop> <name>": its log is $work/<name>.log
+
+started() {  # started <pid> <seconds it may take to stop> <name>
+  children+=("$1 $2 $3")
+}
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 stop_group() {
@@ -51,13 +58,16 @@ cleanup() {
   if [ -n "$session" ]; then
     curl -s -m 10 -X DELETE "http://127.0.0.1:$DRIVER_PORT/session/$session" >/dev/null 2>&1 || true
   fi
-  stop_group "$driver_pid" 5
-  # the service stops its routes and its embedded PostgreSQL on SIGTERM (Camel shutdown timeout: 20 s)
-  stop_group "$service_pid" 60
+  local i pid grace name
+  for ((i = ${#children[@]} - 1; i >= 0; i--)); do
+    read -r pid grace name <<<"${children[i]}"
+    stop_group "$pid" "$grace"
+  done
   if [ "$status" -ne 0 ]; then
     log "failed; last lines of the logs:"
-    for f in service chromedriver; do
-      [ -f "$work/$f.log" ] && { echo "--- $f.log" >&2; tail -n 30 "$work/$f.log" >&2; }
+    for i in "${!children[@]}"; do
+      read -r pid grace name <<<"${children[i]}"
+      [ -f "$work/$name.log" ] && { echo "--- $name.log" >&2; tail -n 30 "$work/$name.log" >&2; }
     done
   fi
   rm -rf "$work"
@@ -90,6 +100,8 @@ start_service() {
     exec setsid java -jar "$work/jobmarket.jar" >"$work/service.log" 2>&1
   ) &
   service_pid=$!
+  # it stops its routes and its embedded PostgreSQL on SIGTERM (Camel shutdown timeout: 20 s)
+  started "$service_pid" 60 service
   harvest_done() {
     alive "$service_pid" "the service"
     grep -q "Harvest FAILED" "$work/service.log" && die "the harvest failed"
@@ -101,7 +113,7 @@ start_service() {
 
 start_browser() {
   (exec setsid "$CHROMEDRIVER" --port="$DRIVER_PORT" >"$work/chromedriver.log" 2>&1) &
-  driver_pid=$!
+  started $! 5 chromedriver
   driver_ready() { curl -sf "http://127.0.0.1:$DRIVER_PORT/status" | jq -e '.value.ready' >/dev/null; }
   wait_for 30 "chromedriver" driver_ready
   local capabilities

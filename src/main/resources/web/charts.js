@@ -1,5 +1,6 @@
 // One chart = a <figure>: its title, the ECharts drawing (hidden from screen readers) and its text
-// alternative, a table of the same figures in a <details>. Rows are {label, value} (value: a number of offers).
+// alternative, a table of the same figures in a <details>. Rows are {label, value} (value: a number of offers),
+// or, for kind 'series', series of values over shared categories (see drawSeries).
 import { nombre, part } from './format.js';
 
 const COLOURS = ['#1f5fa8', '#e07b00', '#2e8540', '#b3261e', '#6a4c9c', '#00838f', '#8d6e63', '#c2185b', '#546e7a', '#9e9d24'];
@@ -8,14 +9,23 @@ const maps = new Map();
 
 window.addEventListener('resize', () => charts.forEach(chart => chart.resize()));
 
-/** A new figure in parent; slicer (optional): a <label> with its <select>, shown above the drawing. */
-export function figure(parent, { id, title, slicer, drawn = true }) {
+/**
+ * A new figure in parent; slicer (optional): a <label> with its <select>, shown above the drawing; note
+ * (optional): a sentence under the title that says how to read the figures.
+ */
+export function figure(parent, { id, title, slicer, note, drawn = true }) {
   const element = document.createElement('figure');
   element.id = id;
   element.className = 'graphique';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
   element.append(caption);
+  if (note) {
+    const text = document.createElement('p');
+    text.className = 'note';
+    text.textContent = note;
+    element.append(text);
+  }
   if (slicer) {
     element.append(slicer);
   }
@@ -41,8 +51,12 @@ export function disposeAll() {
   charts.clear();
 }
 
-/** Draws rows as kind (barres, colonnes, donut, carte) and writes the table of the same figures. */
+/** Draws rows as kind (barres, colonnes, donut, carte, or series) and writes the table of the same figures. */
 export async function draw(element, rows, spec) {
+  if (spec.kind === 'series') {
+    drawSeries(element, rows, spec);
+    return;
+  }
   const total = rows.reduce((sum, row) => sum + row.value, 0);
   const headers = [spec.labelHeader, "Nombre d'offres"].concat(spec.share ? ['Part'] : []);
   fillTable(element.querySelector('table'), headers,
@@ -54,6 +68,64 @@ export async function draw(element, rows, spec) {
   if (spec.kind === 'barres') {
     drawing.style.height = `${Math.max(200, 28 * rows.length + 40)}px`;
   }
+  show(element, drawing, option);
+}
+
+/**
+ * Series over shared categories (dates, métiers, salary brackets) as {categories, panels: [{name, series:
+ * [{name, values}]}]}: one chart per named panel, each with its own scale, so that the thousands of the blank
+ * métier do not flatten DA, DE and DS; one unnamed panel is one chart. spec.type: 'line' or 'bar'; spec.stack
+ * stacks a panel's series; spec.share draws each figure as its share of the category's total. The table: a row
+ * per panel and category, a column per series (figures with spec.format, default a number of offers).
+ */
+function drawSeries(element, { categories, panels }, spec) {
+  const format = spec.format ?? nombre;
+  const named = panels.some(p => p.name != null);
+  const names = panels[0]?.series.map(s => s.name) ?? [];
+  const total = (panel, i) => panel.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0);
+  const cell = (value, panel, i) => (spec.share ? `${format(value)} (${part(value, total(panel, i))})` : format(value));
+  fillTable(element.querySelector('table'), [spec.labelHeader, ...(named ? [spec.panelHeader] : []), ...names],
+    panels.flatMap(panel => categories.map((category, i) =>
+      [category, ...(named ? [panel.name] : []), ...panel.series.map(s => cell(s.values[i], panel, i))])));
+  const drawing = element.querySelector('.dessin');
+  drawing.classList.toggle('vide', panels.every(p => p.series.every(s => s.values.every(v => v == null))));
+  drawing.dataset.vide = spec.empty ?? 'Aucune offre dans ce filtre';
+  if (named) {
+    drawing.style.height = `${PANEL.top + panels.length * PANEL.step}px`;
+  }
+  show(element, drawing, seriesOption(categories, panels, named, spec, format, total));
+}
+
+/** The layout of one chart per panel: its title, then its drawing, PANEL.step pixels apart. */
+const PANEL = { top: 36, height: 110, step: 170 };
+
+function seriesOption(categories, panels, named, spec, format, total) {
+  // a line needs three points to show a trend: one or two dates read better as columns side by side
+  const type = spec.type === 'line' && categories.length < 3 ? 'bar' : spec.type;
+  const value = spec.share ? v => `${v.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %` : format;
+  const grid = i => (named ? { left: 8, right: 24, top: PANEL.top + 24 + i * PANEL.step, height: PANEL.height, containLabel: true }
+    : { left: 8, right: 24, top: 40, bottom: 8, containLabel: true });
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: type === 'bar' ? 'shadow' : 'line' }, valueFormatter: v => value(v) },
+    legend: { top: 0, type: 'scroll' },
+    title: named ? panels.map((p, i) => ({ text: p.name, top: PANEL.top + i * PANEL.step, left: 8,
+                                           textStyle: { fontSize: 14, color: '#1b1f24' } })) : undefined,
+    grid: panels.map((_, i) => grid(i)),
+    xAxis: panels.map((_, i) => ({ type: 'category', gridIndex: i, data: categories, axisLabel: { hideOverlap: true } })),
+    yAxis: panels.map((_, i) => ({ type: 'value', gridIndex: i, splitNumber: named ? 2 : 5, max: spec.share ? 100 : undefined,
+                                    axisLabel: { formatter: v => value(v) } })),
+    series: panels.flatMap((panel, p) => panel.series.map(s => ({
+      type, name: s.name, xAxisIndex: p, yAxisIndex: p, stack: spec.stack ? `panneau-${p}` : undefined,
+      barMaxWidth: 40, symbolSize: 8, showAllSymbol: true,
+      data: spec.share ? s.values.map((v, i) => (total(panel, i) > 0 ? (100 * v) / total(panel, i) : 0)) : s.values,
+      // figures on the drawing while they fit: a few dates or métiers, a stack's wide parts
+      label: spec.stack ? { show: true, formatter: l => (l.value >= 8 ? value(l.value) : '') }
+        : { show: categories.length <= 6, position: 'top', fontSize: 11, formatter: l => value(l.value) },
+    }))),
+  };
+}
+
+function show(element, drawing, option) {
   let chart = charts.get(element.id);
   if (!chart) {
     chart = echarts.init(drawing);

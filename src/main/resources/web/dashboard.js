@@ -114,7 +114,8 @@ function buildPage(page) {
   document.getElementById('titre-page').textContent = page.title;
   document.title = `${page.title} · Marché de l'emploi data et tech`;
   for (const spec of page.figures) {
-    figure(pageElement, { id: spec.id, title: spec.title, drawn: spec.kind !== 'liste', slicer: spec.slicer && slicer(spec.slicer) });
+    figure(pageElement, { id: spec.id, title: spec.title, note: spec.note, drawn: spec.kind !== 'liste',
+                          slicer: spec.slicer && slicer(spec.slicer) });
   }
   shownPage = state.page;
 }

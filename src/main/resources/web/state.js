@@ -1,7 +1,8 @@
 // The dashboard's state lives in the address, so that a link or a reload shows the same view: the page
 // number, the API's own filter parameters (metier_data, offres_dispo_only, code_region...) and the slicers
 // of single charts (exigence_competence, exigence_experience).
-export const PAGE_COUNT = 5;
+import { PAGES } from './pages.js';
+
 export const CODE_LISTS = ['code_region', 'code_departement', 'code_postal', 'code_insee'];
 export const SLICERS = ['exigence_competence', 'exigence_experience'];
 
@@ -9,7 +10,7 @@ export function readState(search) {
   const params = new URLSearchParams(search);
   const page = Number(params.get('page'));
   const state = {
-    page: Number.isInteger(page) && page >= 1 && page <= PAGE_COUNT ? page : 1,
+    page: Number.isInteger(page) && page >= 1 && page <= PAGES.length ? page : 1,
     metier_data: params.get('metier_data') ?? '',
     offres_dispo_only: params.get('offres_dispo_only') === 'true',
   };

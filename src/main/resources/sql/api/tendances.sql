@@ -3,6 +3,8 @@
 -- date the warehouse knows. An offer is counted as available between its first and its last extraction: the
 -- warehouse keeps those two dates only, so an offer that left and came back counts in between.
 -- Available on day D = offers first written on or before D minus offers last extracted before D: running sums.
+-- cumul and nouvelles are MATERIALIZED: inlined, the subqueries below recomputed them for every row of the
+-- result (52 s on 120,000 offers against 1 s).
 WITH offres AS (
     SELECT d.metier_data, o.date_premiere_ecriture AS premiere, o.date_extraction AS derniere
       FROM api_offres_filtrees(:#metier_data, false, :#code_region, :#code_departement, :#code_postal, :#code_insee) f
@@ -17,12 +19,12 @@ mouvements AS (
     SELECT metier_data, coalesce(premiere, derniere) AS jour, 1 AS arrivees, 0 AS departs FROM offres
      UNION ALL
     SELECT metier_data, derniere + 1, 0, 1 FROM offres),
-cumul AS (
+cumul AS MATERIALIZED (
     SELECT metier_data, jour,
            (sum(sum(arrivees) - sum(departs)) OVER (PARTITION BY metier_data ORDER BY jour))::bigint AS dispo
       FROM mouvements
      GROUP BY metier_data, jour),
-nouvelles AS (
+nouvelles AS MATERIALIZED (
     SELECT metier_data, coalesce(premiere, derniere) AS jour, count(*) AS nb
       FROM offres
      GROUP BY metier_data, coalesce(premiere, derniere)),

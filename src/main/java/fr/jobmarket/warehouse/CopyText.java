@@ -49,16 +49,22 @@ public final class CopyText {
         return literal.append('}').toString();
     }
 
+    /** Copies the runs between the characters to escape in one piece: descriptions are long and mostly plain. */
     private static void escape(StringBuilder line, String text) {
+        int copied = 0;
         for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(ch);
+            String escaped = switch (text.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                line.append(text, copied, i).append(escaped);
+                copied = i + 1;
             }
         }
+        line.append(text, copied, text.length());
     }
 }

@@ -28,6 +28,8 @@ final class LoadInProgress {
     /** Holds the session's advisory lock from lock() to release(); null until then. */
     Connection control;
     boolean locked;
+    /** The warehouse holds no offer: the apply runs without per-row foreign-key checks (WarehouseApply). */
+    boolean firstLoad;
     /** Offers dated before this were loaded by an earlier load; null = every offer is loaded. */
     LocalDate loadedFrom;
     /** COPY streams, each owned by one staging route. */

@@ -43,6 +43,11 @@ final class WarehouseApply {
      * history has them, and the dimension rows no offer uses any more go, so the warehouse is what it was.
      */
     private static final List<Step> RESTORE_STEPS = restoreSteps();
+    /**
+     * The first load into an empty warehouse: without the foreign keys' per-row checks, which cost more than the
+     * inserts; the keys come back, checked in one pass each, before the commit (first_load_foreign_keys_drop.sql).
+     */
+    private static final List<Step> FIRST_LOAD_STEPS = firstLoadSteps();
 
     private WarehouseApply() {
     }
@@ -84,17 +89,27 @@ final class WarehouseApply {
         return List.copyOf(steps);
     }
 
+    private static List<Step> firstLoadSteps() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(null, "first_load_foreign_keys_drop", Effect.NONE));
+        steps.addAll(STEPS);
+        steps.add(new Step(null, "first_load_foreign_keys_add", Effect.NONE));
+        return List.copyOf(steps);
+    }
+
     /**
      * Runs every step on {@code connection} in one transaction, records {@code fingerprint} as the
-     * classification of every offer, and commits; {@code restore}: the steps of an undo ({@link #RESTORE_STEPS}).
+     * classification of every offer, and commits; {@code restore}: the steps of an undo ({@link #RESTORE_STEPS});
+     * {@code firstLoad}: the warehouse holds no offer ({@link #FIRST_LOAD_STEPS}).
      * @return counts per warehouse table
      */
-    static Map<String, TableCounts> apply(Connection connection, String fingerprint, boolean restore) throws SQLException {
+    static Map<String, TableCounts> apply(Connection connection, String fingerprint, boolean restore, boolean firstLoad)
+            throws SQLException {
         Map<String, TableCounts> counts = new LinkedHashMap<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (Step step : restore ? RESTORE_STEPS : STEPS) {
+            for (Step step : restore ? RESTORE_STEPS : firstLoad ? FIRST_LOAD_STEPS : STEPS) {
                 TableCounts result = run(connection, step);
                 if (step.table() != null && step.effect() != Effect.NONE) {
                     counts.merge(step.table(), result, TableCounts::plus);

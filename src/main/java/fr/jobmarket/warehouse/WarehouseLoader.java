@@ -136,6 +136,7 @@ public final class WarehouseLoader {
     public void openStaging(@ExchangeProperty(LOAD) LoadInProgress load, @Header(LATEST_EXTRACTION) java.sql.Date latest)
             throws SQLException {
         load.loadedFrom = load.fullReload || latest == null ? null : latest.toLocalDate();
+        load.firstLoad = latest == null && !load.restore;
         load.offers = new Staging(dataSource, OFFER_TABLES);
         load.criteria = new Staging(dataSource, CRITERIA_TABLES);
     }
@@ -207,7 +208,8 @@ public final class WarehouseLoader {
 
     /** The one transaction of the load, on the connection that holds the lock. */
     public void apply(@ExchangeProperty(LOAD) LoadInProgress load) throws SQLException {
-        load.tables = WarehouseApply.apply(load.control, load.classification.fingerprint(), load.restore);
+        load.tables = WarehouseApply.apply(load.control, load.classification.fingerprint(), load.restore,
+                load.firstLoad);
         LOG.debug("Applied after {} ms", elapsedMillis(load));
     }
 

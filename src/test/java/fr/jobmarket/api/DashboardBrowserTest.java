@@ -216,6 +216,41 @@ class DashboardBrowserTest {
 
     @Test
     @Order(4)
+    void pagesSixAndSevenDrawTheApisTrendsAndSalaries() throws Exception {
+        open("/dashboard?page=6");
+        assertThat(driver.findElement(By.id("titre-page")).getText()).isEqualTo("Tendances des extractions");
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        checkCards(filters);
+        JsonNode trends = api("/stats/tendances", filters);
+        // the offers moved to an earlier extraction make a second date
+        assertThat(trends.findValuesAsText("date_extraction").stream().distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(table("tendances")).containsExactlyInAnyOrderElementsOf(trends(trends));
+        change(() -> option("metier_data", "DE").click());
+        filters.put("metier_data", List.of("DE"));
+        checkCards(filters);
+        assertThat(table("tendances")).isNotEmpty().allSatisfy(row -> assertThat(row.get(1)).isEqualTo("DE"))
+                .containsExactlyInAnyOrderElementsOf(trends(api("/stats/tendances", filters)));
+        change(() -> option("code_region", "11").click());
+        filters.put("code_region", List.of("11"));
+        checkCards(filters);
+        assertThat(table("tendances")).containsExactlyInAnyOrderElementsOf(trends(api("/stats/tendances", filters)));
+
+        // to page 7 from the keyboard, the filters kept
+        change(() -> driver.findElement(By.xpath("//nav//a[starts-with(normalize-space(.), '7.')]")).sendKeys(Keys.ENTER));
+        assertThat(driver.findElement(By.id("titre-page")).getText()).isEqualTo("Salaires");
+        checkSalaries(filters);
+        change(() -> option("metier_data", "").click());
+        filters.remove("metier_data");
+        checkSalaries(filters);
+        change(() -> driver.findElement(By.id("dispo")).click());
+        filters.put("offres_dispo_only", List.of("true"));
+        checkSalaries(filters);
+        assertThat(driver.getCurrentUrl()).contains("page=7", "offres_dispo_only=true", "code_region=11");
+        assertOnlyTheServiceWasRequested();
+    }
+
+    @Test
+    @Order(5)
     void showsTheApisMessageForARefusedCode() {
         assertThat(consoleErrors()).isEmpty();
         open("/dashboard?code_insee=99999");
@@ -226,11 +261,11 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void fitsAPhoneScreenOnEveryPage() {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (int page = 1; page <= 5; page++) {
+            for (int page = 1; page <= 7; page++) {
                 open("/dashboard?page=" + page);
                 assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
                         .as("page %d is wider than the screen", page).isTrue();
@@ -254,6 +289,49 @@ class DashboardBrowserTest {
         assertThat(drawn).isEqualTo(days);
         assertThat(new ArrayList<>(drawn.values())).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(numbers(figures("metier"))).isEqualTo(numbers(rows(api("/stats/offres_par_metier", filters), "metier_data", "nb_offres")));
+    }
+
+    /** The salary counts and quartiles per métier, and the brackets, as the API's JSON gives them. */
+    private static void checkSalaries(Map<String, List<String>> filters) throws Exception {
+        checkCards(filters);
+        JsonNode salaries = api("/stats/salaires", filters);
+        List<List<String>> counts = new ArrayList<>();
+        List<List<String>> quartiles = new ArrayList<>();
+        for (JsonNode row : salaries) {
+            long read = row.path("nb_salaires").asLong();
+            long unread = row.path("nb_textes_non_lus").asLong();
+            counts.add(List.of(metier(row), Long.toString(read), Long.toString(unread),
+                    Long.toString(row.path("nb_offres").asLong() - read - unread)));
+            quartiles.add(List.of(metier(row), row.path("premier_quartile").asText("–"), row.path("mediane").asText("–"),
+                    row.path("troisieme_quartile").asText("–")));
+        }
+        assertThat(counts).as("offers with a salary read, not read, without one").isNotEmpty();
+        assertThat(table("salaires-lus")).isEqualTo(counts);
+        assertThat(table("salaires-quartiles")).isEqualTo(quartiles);
+        // every bracket of the answer, with its count; the brackets in between that no offer falls in: 0
+        List<List<String>> brackets = new ArrayList<>();
+        for (JsonNode row : api("/stats/salaires/tranches", filters)) {
+            long from = row.path("tranche").asLong();
+            brackets.add(List.of(from + " à " + (from + 4999) + " €", metier(row), row.path("nb_offres").asText()));
+        }
+        List<List<String>> shown = table("salaires-tranches");
+        assertThat(shown).containsAll(brackets);
+        assertThat(shown).filteredOn(row -> !brackets.contains(row)).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("0"));
+    }
+
+    /** The API's trend rows as the page's table writes them: date, métier, offers available, offers new. */
+    private static List<List<String>> trends(JsonNode answer) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : answer) {
+            String[] date = row.path("date_extraction").asText().split("-");
+            rows.add(List.of(date[2] + "/" + date[1] + "/" + date[0], metier(row),
+                    row.path("nb_offres_dispo").asText(), row.path("nb_offres_nouvelles").asText()));
+        }
+        return rows;
+    }
+
+    private static String metier(JsonNode row) {
+        return row.path("metier_data").isNull() ? "(vide)" : row.path("metier_data").asText();
     }
 
     private static void checkCards(Map<String, List<String>> filters) throws Exception {
@@ -321,6 +399,20 @@ class DashboardBrowserTest {
         List<List<String>> rows = (List<List<String>>) js("return [...document.querySelectorAll('#" + id + " tbody tr')]"
                 + ".map(tr => [...tr.cells].map(cell => cell.textContent))");
         return rows.stream().map(row -> List.of(row.get(0), Long.toString(number(row.get(1))))).toList();
+    }
+
+    /**
+     * All the cells of a chart's table of values, the digits of French figures together: "1 234 (56,7 %)" and
+     * "45 000 €" as 1234 and 45000, "35 000 à 39 999 €" as "35000 à 39999 €"; a dash (no figure) as it is.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> table(String id) {
+        List<List<String>> rows = (List<List<String>>) js("return [...document.querySelectorAll('#" + id + " tbody tr')]"
+                + ".map(tr => [...tr.cells].map(cell => cell.textContent))");
+        return rows.stream().map(row -> row.stream().map(cell -> {
+            String grouped = cell.replaceAll("(?<=\\d)[\\s\\u202f\\u00a0](?=\\d{3})", "");
+            return grouped.matches("\\d+( \\(.*\\)|[\\s\\u202f\\u00a0]€)?") ? grouped.replaceFirst("\\D.*", "") : grouped;
+        }).toList()).toList();
     }
 
     private static JsonNode api(String path, Map<String, List<String>> filters) throws Exception {

@@ -82,7 +82,7 @@ class SalaryRuleTest {
 
         try (Connection connection = TestDatabase.dataSource().getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT salaire_min, salaire_max FROM contrat WHERE offre_id = 'SAL1'")) {
+             ResultSet rows = statement.executeQuery("SELECT salaire_bornes[1], salaire_bornes[2] FROM contrat WHERE offre_id = 'SAL1'")) {
             assertThat(rows.next()).isTrue();
             assertThat(List.of(rows.getInt(1), rows.getInt(2))).containsExactly(37632, 37632);
         }

@@ -38,10 +38,10 @@ class WarehouseLoaderTest {
                 "176EARL|2025-02-01|2025-01-15|2025-01-10|2025-01-12|null",
                 "188LLXS|2025-03-02|2025-03-02|2025-02-20|2025-02-28|1");
         assertThat(rows("SELECT * FROM contrat WHERE offre_id IN ('188LLXS', '0230096') ORDER BY offre_id")).containsExactly(
-                "0230096|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null",
+                "0230096|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null",
                 "188LLXS|CDI|Contrat à durée indéterminée|35H Horaires normaux|Temps plein|Contrat travail"
                         + "|Annuel de 30000 Euros à 35000 Euros|Mutuelle|Prime|selon profil|f|1|Jamais|Travail en journée"
-                        + "|Port de chaussures de sécurité|30000|35000");
+                        + "|Port de chaussures de sécurité|{30000,35000}");
         assertThat(rows("SELECT * FROM entreprise ORDER BY offre_id")).containsExactly(
                 "0230096|null|null|null|null|null",
                 "1316532|SERVEURS SA|null|null|null|null",
@@ -254,6 +254,48 @@ class WarehouseLoaderTest {
         // and the next load works
         load("history-2.json", "2025-04-05");
         assertThat(rows("SELECT qualification_code FROM offre_qualification WHERE offre_id = '188LLXS'")).containsExactly("8");
+    }
+
+    /** Every foreign key of the warehouse with its definition. */
+    private static List<String> foreignKeys() {
+        return rows("SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated"
+                + " FROM pg_constraint WHERE contype = 'f' ORDER BY 1");
+    }
+
+    @Test
+    void theFirstLoadEndsWithEveryForeignKeyAsTheMigrationsDefineIt() {
+        List<String> before = foreignKeys();
+        assertThat(before).hasSize(18);
+
+        load("history-1.json", "2025-03-02");
+
+        assertThat(foreignKeys()).isEqualTo(before);
+        // the keys hold again: a junction row without its offer is refused
+        assertThatThrownBy(() -> execute("INSERT INTO offre_competence VALUES ('no-such-offer', "
+                + "(SELECT min(competence_id) FROM competence), DATE '2025-03-02')"))
+                .hasMessageContaining("offre_competence_offre_id_fkey");
+    }
+
+    @Test
+    void aFailedFirstLoadLeavesAnEmptyWarehouseWithItsForeignKeys() {
+        List<String> before = foreignKeys();
+        execute("""
+                CREATE FUNCTION test_fail_offer() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'injected failure for offer %', NEW.offre_id;
+                END $$""");
+        execute("CREATE TRIGGER test_fail_offer BEFORE INSERT ON offre_experience FOR EACH ROW EXECUTE FUNCTION test_fail_offer()");
+        try {
+            assertThatThrownBy(() -> load("history-1.json", "2025-03-02"))
+                    .isInstanceOf(WarehouseLoadException.class)
+                    .hasMessageContaining("injected failure");
+        } finally {
+            execute("DROP TRIGGER test_fail_offer ON offre_experience");
+            execute("DROP FUNCTION test_fail_offer()");
+        }
+
+        assertThat(foreignKeys()).isEqualTo(before);
+        assertThat(rows("SELECT count(*) FROM offreemploi")).containsExactly("0");
     }
 
     @Test
