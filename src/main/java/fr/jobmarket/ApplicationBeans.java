@@ -8,6 +8,7 @@ import fr.jobmarket.api.DocsEndpoints;
 import fr.jobmarket.api.DocumentedParameters;
 import fr.jobmarket.api.HarvestEndpoints;
 import fr.jobmarket.api.MappingEndpoints;
+import fr.jobmarket.api.OfferIndex;
 import fr.jobmarket.api.OfferEndpoints;
 import fr.jobmarket.api.Responder;
 import fr.jobmarket.api.StatsEndpoints;
@@ -48,6 +49,8 @@ import java.util.concurrent.ExecutorService;
 final class ApplicationBeans {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationBeans.class);
+    /** Threads computing uncached API answers: two CPU-bound index counts per core, or SQL reads waiting on the database. */
+    static final int API_COMPUTE_THREADS = 4;
 
     private ApplicationBeans() {
     }
@@ -95,7 +98,7 @@ final class ApplicationBeans {
         registry.bind("harvestPool", harvestPool);
 
         // The query API (routes/rest.camel.yaml)
-        ApiCache apiCache = new ApiCache(database.dataSource());
+        ApiCache apiCache = new ApiCache(database.dataSource(), metrics);
         AdminToken adminToken = new AdminToken(settings);
         registry.bind("apiCache", apiCache);
         registry.bind("adminToken", adminToken);
@@ -108,6 +111,12 @@ final class ApplicationBeans {
         registry.bind("apiFiltersAll", (Processor) filters::all);
         registry.bind("apiCacheLookup", (Processor) apiCache::lookup);
         registry.bind("apiCacheStore", (Processor) apiCache::store);
+        registry.bind("apiIndexRows", (Processor) OfferIndex::answerRows);
+        // Uncached answers run on their own threads (the threads step of api-query): at most this many at once, so
+        // API reads can take at most this many database connections during a load; the HTTP workers, more numerous,
+        // keep serving cached answers meanwhile.
+        registry.bind("apiComputePool", context.getExecutorServiceManager()
+                .newFixedThreadPool(ApplicationBeans.class, "api-compute", API_COMPUTE_THREADS));
         registry.bind("apiAnswer", (Processor) responder::write);
         registry.bind("apiOffres", new OfferEndpoints());
         registry.bind("apiStats", new StatsEndpoints());
@@ -121,7 +130,7 @@ final class ApplicationBeans {
         WarehouseLoader.bind(context, database.dataSource(), settings);
         OfferHistory history = OfferHistory.of(settings);
         HarvestJob harvestJob = new HarvestJob(settings, counters, history,
-                metrics, new WarehouseFigures(database.dataSource()), apiCache);
+                metrics, new WarehouseFigures(database.dataSource()));
         registry.bind("harvestJob", harvestJob);
         // the run in progress ends at its next cancellation point (RunContext) once the context is stopping: the log says so
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {

@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -127,7 +128,8 @@ public final class Responder {
         if (updated != null) {
             message.setHeader("X-Data-Updated", updated.toString());
         }
-        message.setBody(answer.body());
+        // a ByteBuffer is written in one piece; platform-http streams a byte[] through an InputStream on a worker
+        message.setBody(ByteBuffer.wrap(answer.body()));
     }
 
     public LocalDate lastExtractionOrNull() {

@@ -1,6 +1,5 @@
 package fr.jobmarket.harvest;
 
-import fr.jobmarket.api.ApiCache;
 import fr.jobmarket.config.Settings;
 import fr.jobmarket.francetravail.Appellation;
 import fr.jobmarket.francetravail.AppellationResult;
@@ -63,18 +62,15 @@ public final class HarvestJob {
     private final OfferHistory history;
     private final BusinessMetrics metrics;
     private final WarehouseFigures warehouseFigures;
-    private final ApiCache apiCache;
     private final AtomicReference<HarvestRun> current = new AtomicReference<>();
 
     public HarvestJob(Settings settings, HarvestCounters counters,
-                      OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures,
-                      ApiCache apiCache) {
+                      OfferHistory history, BusinessMetrics metrics, WarehouseFigures warehouseFigures) {
         this.settings = settings;
         this.counters = counters;
         this.history = history;
         this.metrics = metrics;
         this.warehouseFigures = warehouseFigures;
-        this.apiCache = apiCache;
     }
 
     /**
@@ -270,7 +266,7 @@ public final class HarvestJob {
         }
     }
 
-    /** History and warehouse stages done: their counts, the warehouse figures for the metrics, a fresh API cache. */
+    /** History and warehouse stages done: their counts and the warehouse figures for the metrics (the route then refreshes the API). */
     public void merged(@Body MergeResult result, @ExchangeProperty("warehouseReport") LoadReport load,
                        @ExchangeProperty(RUN) HarvestRun run) {
         MDC.put("run.id", Long.toString(run.id()));
@@ -293,7 +289,6 @@ public final class HarvestJob {
         });
         WarehouseFigures.Offers offers = warehouseFigures.offers();
         metrics.warehouseOffers(offers.byMetierData(), offers.available());
-        apiCache.invalidate();
     }
 
     /** The run's outcome, which the harvest-finish route writes into its record before {@link #succeeded}. */

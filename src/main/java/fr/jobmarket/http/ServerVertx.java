@@ -1,6 +1,7 @@
 package fr.jobmarket.http;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.impl.VertxInternal;
@@ -24,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerVertx extends VertxWrapper {
 
+    /**
+     * Vert.x workers run the HTTP routes (platform-http blocks one per request until its answer): more than the
+     * clients the API is sized for (50), so requests waiting for a computed answer never hold them all (Vert.x: 20).
+     */
+    static final int WORKER_THREADS = 64;
+
     private ServerVertx(VertxInternal delegate) {
         super(delegate);
     }
@@ -33,7 +40,7 @@ public final class ServerVertx extends VertxWrapper {
      * (camel-main's beforeConfigure), so that the server stops first: Camel stops services in reverse order.
      */
     public static void bind(CamelContext context) throws Exception {
-        ServerVertx vertx = new ServerVertx((VertxInternal) Vertx.vertx());
+        ServerVertx vertx = new ServerVertx((VertxInternal) Vertx.vertx(new VertxOptions().setWorkerPoolSize(WORKER_THREADS)));
         context.getRegistry().bind("vertx", vertx);
         context.addService(new ServiceSupport() {
             @Override

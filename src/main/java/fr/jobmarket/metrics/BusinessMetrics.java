@@ -3,11 +3,13 @@ package fr.jobmarket.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The product's own Prometheus metrics ({@code jobmarket_*}), served with Camel's and the JVM's at
@@ -45,6 +48,15 @@ public final class BusinessMetrics {
             "offre_qualification", "langue", "offre_langue", "permisconduire", "offre_permisconduire");
     public static final List<String> ROW_OPERATIONS = List.of("inserted", "updated", "deleted");
     public static final List<String> METIER_DATA = List.of("DE", "DA", "DS", "none");
+    /** The endpoints of the api-query route template (routes/api.camel.yaml), also those api-refresh warms up. */
+    public static final List<String> API_QUERIES = List.of("total-offres", "plusieurs-offres", "liste-offres",
+            "classement-region", "classement-departement", "classement-ville", "offres-par-metier",
+            "offres-par-jour-creation", "mots-cles", "competences", "experiences", "qualites-professionnelles",
+            "qualifications", "formations", "permis-conduire", "langues", "salaires", "salaires-tranches", "tendances");
+    /** cached: kept answer; shared: waited for the same answer computed by a concurrent request; computed: computed for it. */
+    public static final List<String> API_ANSWER_OUTCOMES = List.of("cached", "shared", "computed");
+    /** Where a computed answer came from: the in-memory index or its SQL statement. */
+    public static final List<String> API_ANSWER_SOURCES = List.of("index", "sql");
     /** The harvest list has 61 appellations; more distinct codes would mean a label gone unbounded. */
     public static final int MAX_APPELLATIONS = 61;
 
@@ -66,6 +78,11 @@ public final class BusinessMetrics {
     private final Map<String, Counter> rows = new LinkedHashMap<>();
     private final Map<String, Value> warehouseOffers = new LinkedHashMap<>();
     private final Value offersAvailable = new Value();
+    private final Map<String, Counter> apiAnswers = new LinkedHashMap<>();
+    private final Map<String, Timer> apiComputes = new LinkedHashMap<>();
+    private final Value apiIndexOffers = new Value();
+    private final Value apiIndexSeconds = new Value();
+    private final Value apiWarmUpSeconds = new Value();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public BusinessMetrics(MeterRegistry registry) {
@@ -114,6 +131,26 @@ public final class BusinessMetrics {
                     "Offers in the warehouse by data job (none = not a data job)", new Value(), "metier_data", metier));
         }
         gauge("jobmarket.warehouse.offers.available", "Offers of the latest extraction in the warehouse", offersAvailable);
+        for (String endpoint : API_QUERIES) {
+            for (String outcome : API_ANSWER_OUTCOMES) {
+                apiAnswers.put(endpoint + "/" + outcome, counter("jobmarket.api.answers",
+                        "Answers of the query endpoints: cached, shared with a concurrent request, or computed", "endpoint", endpoint,
+                        "outcome", outcome));
+            }
+            for (String source : API_ANSWER_SOURCES) {
+                apiComputes.put(endpoint + "/" + source, Timer.builder("jobmarket.api.compute")
+                        .description("Time to compute an answer that was not cached (waiting for the compute pool included), by source")
+                        .tags("endpoint", endpoint, "source", source)
+                        .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+                                Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1))
+                        .register(registry));
+            }
+        }
+        gauge("jobmarket.api.index.offers", "Offers in the query API's in-memory index (the snapshot being served)", apiIndexOffers);
+        gauge("jobmarket.api.index.build.seconds", "Time the last build of the query API's index took (reading the warehouse)",
+                apiIndexSeconds);
+        gauge("jobmarket.api.warmup.seconds", "Time the last refresh took to compute the unfiltered answers before serving them",
+                apiWarmUpSeconds);
     }
 
     /** The instance bound in the application's registry. */
@@ -257,6 +294,33 @@ public final class BusinessMetrics {
         warehouseOffers.forEach((metier, value) -> value.set(counts.getOrDefault(metier, 0L)));
         counts.keySet().forEach(metier -> known(warehouseOffers, metier, "metier_data"));
         offersAvailable.set(available);
+    }
+
+    /** One answer of a query endpoint (one of {@link #API_QUERIES}): cached, shared or computed. */
+    public void apiAnswer(String endpoint, String outcome) {
+        Counter counter = known(apiAnswers, endpoint + "/" + outcome, "endpoint/outcome");
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    /** The time an uncached answer took, from the cache miss to the answer kept, by source (index or sql). */
+    public void apiCompute(String endpoint, String source, long nanos) {
+        Timer timer = known(apiComputes, endpoint + "/" + source, "endpoint/source");
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A new index of the query API: its offers and the time reading the warehouse took. */
+    public void apiIndexBuilt(int offers, double seconds) {
+        apiIndexOffers.set(offers);
+        apiIndexSeconds.set(seconds);
+    }
+
+    /** The unfiltered answers of a new index computed, in both representations, before it is served. */
+    public void apiWarmedUp(double seconds) {
+        apiWarmUpSeconds.set(seconds);
     }
 
     MeterRegistry registry() {

@@ -1,6 +1,8 @@
 package fr.jobmarket.api;
 
+import fr.jobmarket.metrics.BusinessMetrics;
 import fr.jobmarket.support.TestApplication;
+import org.apache.camel.Route;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedSendProcessorMBean;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +15,13 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The whole application on a small hand-built warehouse: exact bodies, filters, validation, auth. */
 class ApiEndpointsTest {
@@ -56,6 +62,12 @@ class ApiEndpointsTest {
                   ('AAAAAA2', 1, '2025-07-24'), ('AAAAAA3', 3, '2025-07-20');
                 """);
         }
+        refreshAnswers(); // written behind the API's back: served once api-refresh read it (api-freshness: within 2 s)
+    }
+
+    /** What a harvest's load or an API write does: the API's answers read the warehouse again. */
+    private static void refreshAnswers() {
+        app.application().camelContext().createFluentProducerTemplate().to("direct:api-refresh").send();
     }
 
     @AfterAll
@@ -75,7 +87,7 @@ class ApiEndpointsTest {
     }
 
     @Test
-    void keepsAnswersUntilTheCacheOfTheRegistryIsInvalidated() throws SQLException {
+    void followsWritesMadeBehindItsBackWithinSeconds() throws SQLException {
         assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
         try (Connection connection = app.application().database().dataSource().getConnection();
              Statement sql = connection.createStatement()) {
@@ -84,16 +96,17 @@ class ApiEndpointsTest {
                     INSERT INTO descriptionoffre (offre_id, intitule_offre) VALUES ('CACHE01', 'Cache');
                     INSERT INTO localisation (offre_id, code_insee) VALUES ('CACHE01', '75056');
                     """);
-            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
-            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
-            assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 1 offres");
+            // neither the last extraction nor the last run changed: the rows written did (api-freshness)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 1 offres"));
         } finally {
             try (Connection connection = app.application().database().dataSource().getConnection();
                  Statement sql = connection.createStatement()) {
                 sql.execute("DELETE FROM offreemploi WHERE offre_id = 'CACHE01'");
             }
-            app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+            refreshAnswers();
         }
+        assertThat(app.get("/stats/total_offres?code_insee=75056").body()).isEqualTo("total: 0 offres");
     }
 
     @Test
@@ -381,7 +394,18 @@ class ApiEndpointsTest {
     }
 
     @Test
-    void readsEachQueryThroughItsSqlEndpointOnceUntilTheDataChanges() {
+    void computesEachAnswerOnceFromTheIndexOrItsSqlEndpointUntilTheDataChanges() throws Exception {
+        // the data does not change meanwhile: no refresh (whose warm-up also runs the index steps) during the counts
+        app.application().camelContext().getRouteController().suspendRoute("api-freshness");
+        try {
+            refreshAnswers();
+            countComputations();
+        } finally {
+            app.application().camelContext().getRouteController().resumeRoute("api-freshness");
+        }
+    }
+
+    private void countComputations() {
         ManagedCamelContext managed = app.application().camelContext().getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
         String[][] queries = {{"total-offres", "/stats/total_offres?code_departement=69"},
                 {"plusieurs-offres", "/offre/plusieurs_offres?code_departement=69"},
@@ -398,14 +422,33 @@ class ApiEndpointsTest {
                 {"qualifications", "/criteres_recruteurs/qualifications?code_departement=69"},
                 {"formations", "/criteres_recruteurs/formations?code_departement=69"},
                 {"permis-conduire", "/criteres_recruteurs/permis_conduire?code_departement=69"},
-                {"langues", "/criteres_recruteurs/langues?code_departement=69"}};
+                {"langues", "/criteres_recruteurs/langues?code_departement=69"},
+                {"salaires", "/stats/salaires?code_departement=69"},
+                {"salaires-tranches", "/stats/salaires/tranches?code_departement=69"},
+                {"tendances", "/stats/tendances?code_departement=69"}};
+        // the routes of the api-query template (those with an index step)
+        List<String> queryRoutes = app.application().camelContext().getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> id.startsWith("api-")).map(id -> id.substring("api-".length()))
+                .filter(name -> managed.getManagedProcessor(name + "-index") != null).sorted().toList();
+        assertThat(Arrays.stream(queries).map(query -> query[0]).sorted().toList()).as("every query endpoint").isEqualTo(queryRoutes);
+        assertThat(BusinessMetrics.API_QUERIES.stream().sorted().toList()).as("endpoints with metrics and a warm-up")
+                .isEqualTo(queryRoutes);
+        // what the index does not answer, by decision: lists of offers, salary quartiles and bands
+        assertThat(queryRoutes.stream()
+                .filter(name -> !OfferIndex.ENDPOINTS.contains(name)).toList())
+                .containsExactly("liste-offres", "plusieurs-offres", "salaires", "salaires-tranches");
         for (String[] query : queries) {
             assertThat(managed.getManagedProcessor(query[0] + "-sql", ManagedSendProcessorMBean.class).getDestination())
                     .as(query[0]).isEqualTo("sql://classpath:sql/api/" + query[0] + ".sql");
-            long before = managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted();
+            String source = OfferIndex.ENDPOINTS.contains(query[0]) ? "-index" : "-sql";
+            long before = managed.getManagedProcessor(query[0] + source).getExchangesCompleted();
+            long sqlBefore = managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted();
             String first = app.get(query[1]).body();
             assertThat(app.get(query[1]).body()).as(query[0]).isEqualTo(first);
-            assertThat(managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted()).as(query[0]).isEqualTo(before + 1);
+            assertThat(managed.getManagedProcessor(query[0] + source).getExchangesCompleted()).as(query[0]).isEqualTo(before + 1);
+            if (source.equals("-index")) {
+                assertThat(managed.getManagedProcessor(query[0] + "-sql").getExchangesCompleted()).as(query[0]).isEqualTo(sqlBefore);
+            }
         }
         assertThat(app.get("/stats/total_offres?code_departement=69").body()).isEqualTo("total: 1 offres");
     }

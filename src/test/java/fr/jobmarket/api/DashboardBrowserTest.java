@@ -74,7 +74,7 @@ class DashboardBrowserTest {
             sql.execute("UPDATE offreemploi SET date_extraction = date_extraction - 3 WHERE offre_id IN "
                     + "(SELECT offre_id FROM offreemploi ORDER BY offre_id LIMIT 120)");
         }
-        app.application().camelContext().getRegistry().lookupByNameAndType("apiCache", ApiCache.class).invalidate();
+        app.application().camelContext().createFluentProducerTemplate().to("direct:api-refresh").send();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

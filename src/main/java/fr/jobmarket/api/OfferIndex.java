@@ -1,0 +1,351 @@
+package fr.jobmarket.api;
+
+import org.apache.camel.Exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One snapshot of the warehouse held in memory, so that the counts of the query API are answered for any
+ * filter combination without SQL: the same rows, in the same order, as the {@code sql/api/<endpoint>.sql}
+ * statements (checked by {@code OfferIndexTest} on generated data).
+ *
+ * <p>Offers are numbered 0..n-1. A filter is a bitmap of offers: one per métier (offers without one under
+ * {@link Filters#NO_METIER}, as api_offres_filtrees selects them) and one of the available offers, built once; the
+ * location filters OR the offer lists of their codes (an offer has one code of each
+ * kind) and AND the kinds together. An answer is then a count over the matching offers' values (their
+ * criteria, métier, keywords, weekday of creation, or their region, department, commune), sorted by the order of
+ * the SQL statement, whose ties on text are ranks computed by PostgreSQL ({@link OfferIndexReader}). Immutable once
+ * built.
+ *
+ * <p>The endpoints left to their SQL statement need more than a count per line: salaries and salary bands (the
+ * contract's salary bounds and quartiles), lists of offers.
+ */
+public final class OfferIndex {
+
+    /**
+     * The endpoints that count rows by answer line, like their SQL statement: the recruiters' criteria (their
+     * junction rows), the offers per métier and the offers per keyword (liste_mots_cles holds a keyword once).
+     */
+    static final List<String> CRITERIA = List.of("competences", "experiences", "qualites-professionnelles",
+            "qualifications", "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles");
+    /** Every endpoint the index answers; the others read their SQL statement (see the class comment). */
+    static final Set<String> ENDPOINTS = Set.of("total-offres", "classement-region", "classement-departement",
+            "classement-ville", "competences", "experiences", "qualites-professionnelles", "qualifications",
+            "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles", "offres-par-jour-creation",
+            "tendances");
+    /** offres-par-jour-creation.sql's day names, ISO weekday 1 (Monday) to 7. */
+    private static final List<String> WEEKDAYS = List.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
+    /** The location filters: {@link Filters#sqlParameters()} names, also the index's place kinds. */
+    static final List<String> PLACES = List.of("code_region", "code_departement", "code_postal", "code_insee");
+    /** The rankings print their first 30 lines (LIMIT 30 in their statements). */
+    static final int RANKING_LINES = 30;
+
+    /**
+     * The answer lines of one criterion. Offer i's lines are {@code line[start[i]] .. line[start[i+1]-1]}
+     * (one per junction row); line g has its sort class (the order's key before the count) and its columns,
+     * which follow the count, named {@code countLabel}.
+     */
+    record Criterion(int[] start, int[] line, int[] classe, String countLabel, String[] labels, Object[][] columns) {
+    }
+
+    /**
+     * tendances.sql: its days (every extraction and first-written date, in order, as text), and each offer's first
+     * and last day (indexes into the days; -1 without an extraction date) and métier (index into the métiers,
+     * sorted as the statement sorts them, NULL last).
+     */
+    record Trends(String[] days, int[] first, int[] last, int[] metier, String[] metiers) {
+    }
+
+    /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
+    record Ranking(int[] line, String[] codes, String[] names, String codeLabel, String nameLabel) {
+    }
+
+    /**
+     * The ranking by commune: each offer's INSEE code line (-1 when unknown) and the ranks of its commune and
+     * department names; a line shows the smallest names of its matching offers.
+     */
+    record Towns(int[] line, String[] codes, int[] nameRank, String[] namesByRank, int[] departmentRank,
+                 String[] departmentsByRank) {
+    }
+
+    private final int offers;
+    private final Map<String, long[]> byMetier;
+    private final long[] available;
+    private final Map<String, Map<String, int[]>> byPlace;
+    private final Ranking regions;
+    private final Ranking departements;
+    private final Towns towns;
+    private final Map<String, Criterion> criteria;
+    /** Each offer's ISO weekday of creation (1 = Monday), 0 without a creation date. */
+    private final byte[] weekdayCreated;
+    private final Trends trends;
+
+    OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, int[]>> byPlace,
+               Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated,
+               Trends trends) {
+        this.offers = offers;
+        this.byMetier = byMetier;
+        this.available = available;
+        this.byPlace = byPlace;
+        this.regions = regions;
+        this.departements = departements;
+        this.towns = towns;
+        this.criteria = criteria;
+        this.weekdayCreated = weekdayCreated;
+        this.trends = trends;
+    }
+
+    public int offers() {
+        return offers;
+    }
+
+    /**
+     * Step of the query routes (the {@code index} step of api-query): the rows of the request's endpoint for the
+     * filters in the body (the statement's named parameters), from the index that {@link ApiCache#lookup} chose.
+     */
+    @SuppressWarnings("unchecked")
+    public static void answerRows(Exchange exchange) {
+        OfferIndex index = exchange.getProperty(ApiCache.INDEX, OfferIndex.class);
+        String endpoint = exchange.getProperty(ApiFilters.ENDPOINT, String.class);
+        exchange.getMessage().setBody(index.rows(endpoint, exchange.getMessage().getBody(Map.class)));
+    }
+
+    /**
+     * The rows the endpoint's SQL statement would return for these named parameters (those of
+     * {@link Filters#sqlParameters()}), with the same column labels, value types and order.
+     */
+    public List<Map<String, Object>> rows(String endpoint, Map<String, Object> parameters) {
+        if (endpoint.equals("tendances")) { // its statement counts every extraction: offres_dispo_only does not apply
+            Map<String, Object> everyExtraction = new HashMap<>(parameters);
+            everyExtraction.put("offres_dispo_only", false);
+            return trends(matching(everyExtraction));
+        }
+        long[] matching = matching(parameters);
+        return switch (endpoint) {
+            case "total-offres" -> List.of(row("total", (long) count(matching)));
+            case "classement-region" -> ranking(regions, matching);
+            case "classement-departement" -> ranking(departements, matching);
+            case "classement-ville" -> towns(matching);
+            case "offres-par-jour-creation" -> weekdays(matching);
+            default -> {
+                Criterion criterion = criteria.get(endpoint);
+                if (criterion == null) {
+                    throw new IllegalArgumentException("the index does not answer " + endpoint);
+                }
+                yield criterion(criterion, matching);
+            }
+        };
+    }
+
+    /** The offers the filters keep, as a bitmap (bit i of word i/64 set = offer i kept). */
+    private long[] matching(Map<String, Object> parameters) {
+        long[] kept = null;
+        for (String place : PLACES) {
+            String[] codes = (String[]) parameters.get(place);
+            if (codes != null) {
+                long[] any = new long[words()];
+                for (String code : codes) {
+                    for (int offer : byPlace.get(place).getOrDefault(code, new int[0])) {
+                        any[offer >>> 6] |= 1L << offer;
+                    }
+                }
+                kept = kept == null ? any : and(kept, any);
+            }
+        }
+        if (kept == null) {
+            kept = new long[words()];
+            for (int offer = 0; offer < offers; offer++) {
+                kept[offer >>> 6] |= 1L << offer;
+            }
+        }
+        Object metier = parameters.get("metier_data");
+        if (metier != null) {
+            kept = and(kept, byMetier.getOrDefault(metier.toString(), new long[words()]));
+        }
+        if (Boolean.TRUE.equals(parameters.get("offres_dispo_only"))) {
+            kept = and(kept, available);
+        }
+        return kept;
+    }
+
+    private int words() {
+        return (offers + 63) >>> 6;
+    }
+
+    private static long[] and(long[] kept, long[] other) {
+        for (int w = 0; w < kept.length; w++) {
+            kept[w] &= other[w];
+        }
+        return kept;
+    }
+
+    private static int count(long[] bits) {
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
+        }
+        return count;
+    }
+
+    /** Calls {@code action} with each offer of the bitmap, in increasing order. */
+    private static void forEach(long[] bits, java.util.function.IntConsumer action) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                action.accept((w << 6) + Long.numberOfTrailingZeros(word));
+                word &= word - 1;
+            }
+        }
+    }
+
+    /** competences.sql and the others: count(*) per line, sorted by classe, count descending, then line order. */
+    private static List<Map<String, Object>> criterion(Criterion criterion, long[] matching) {
+        int[] counts = new int[criterion.classe().length];
+        forEach(matching, offer -> {
+            for (int j = criterion.start()[offer]; j < criterion.start()[offer + 1]; j++) {
+                counts[criterion.line()[j]]++;
+            }
+        });
+        List<Integer> lines = counted(counts);
+        lines.sort(Comparator.<Integer>comparingInt(g -> criterion.classe()[g])
+                .thenComparing(g -> -counts[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>(lines.size());
+        for (int g : lines) {
+            Map<String, Object> row = row(criterion.countLabel(), (long) counts[g]);
+            for (int c = 0; c < criterion.labels().length; c++) {
+                row.put(criterion.labels()[c], criterion.columns()[g][c]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * tendances.sql: for each day and each métier of the matching offers that have a last extraction date, the
+     * offers first written on or before that day and last extracted on or after it, and those first written that
+     * day (an offer without a first-written date starts on its last extraction).
+     */
+    private List<Map<String, Object>> trends(long[] matching) {
+        int days = trends.days().length;
+        int metiers = trends.metiers().length;
+        long[][] arrivals = new long[metiers][days + 1];
+        long[][] departures = new long[metiers][days + 1];
+        boolean[] present = new boolean[metiers];
+        forEach(matching, offer -> {
+            int first = trends.first()[offer];
+            if (first >= 0) {
+                int metier = trends.metier()[offer];
+                present[metier] = true;
+                arrivals[metier][first]++;
+                departures[metier][trends.last()[offer] + 1]++; // gone from the day after its last extraction
+            }
+        });
+        long[] available = new long[metiers];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            for (int metier = 0; metier < metiers; metier++) {
+                available[metier] += arrivals[metier][day] - departures[metier][day];
+                if (present[metier]) {
+                    Map<String, Object> row = row("date_extraction", trends.days()[day]);
+                    row.put("metier_data", trends.metiers()[metier]);
+                    row.put("nb_offres_dispo", available[metier]);
+                    row.put("nb_offres_nouvelles", arrivals[metier][day]);
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** offres-par-jour-creation.sql: the seven days, Monday first, offers without a creation date not counted. */
+    private List<Map<String, Object>> weekdays(long[] matching) {
+        long[] counts = new long[WEEKDAYS.size() + 1];
+        forEach(matching, offer -> counts[weekdayCreated[offer]]++);
+        List<Map<String, Object>> rows = new ArrayList<>(WEEKDAYS.size());
+        for (int day = 1; day <= WEEKDAYS.size(); day++) {
+            Map<String, Object> row = row("jour", day);
+            row.put("nom_jour", WEEKDAYS.get(day - 1));
+            row.put("nb_offres", counts[day]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** classement-region.sql, classement-departement.sql: count per (code, name), ties by name then code (the line order). */
+    private static List<Map<String, Object>> ranking(Ranking ranking, long[] matching) {
+        int[] counts = new int[ranking.codes().length];
+        int[] total = new int[1];
+        forEach(matching, offer -> {
+            total[0]++;
+            if (ranking.line()[offer] >= 0) {
+                counts[ranking.line()[offer]]++;
+            }
+        });
+        List<Integer> lines = counted(counts);
+        lines.sort(Comparator.<Integer>comparingInt(g -> -counts[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int g : lines.subList(0, Math.min(RANKING_LINES, lines.size()))) {
+            Map<String, Object> row = row("nb_offres", (long) counts[g]);
+            row.put("total", (long) total[0]);
+            row.put(ranking.codeLabel(), ranking.codes()[g]);
+            row.put(ranking.nameLabel(), ranking.names()[g]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** classement-ville.sql: count per INSEE code with the smallest names, ties by that name then code. */
+    private List<Map<String, Object>> towns(long[] matching) {
+        int lines = towns.codes().length;
+        int[] counts = new int[lines];
+        int[] name = new int[lines];
+        int[] department = new int[lines];
+        Arrays.fill(name, Integer.MAX_VALUE);
+        Arrays.fill(department, Integer.MAX_VALUE);
+        int[] total = new int[1];
+        forEach(matching, offer -> {
+            total[0]++;
+            int g = towns.line()[offer];
+            if (g >= 0) {
+                counts[g]++;
+                name[g] = Math.min(name[g], towns.nameRank()[offer]);
+                department[g] = Math.min(department[g], towns.departmentRank()[offer]);
+            }
+        });
+        List<Integer> counted = counted(counts);
+        counted.sort(Comparator.<Integer>comparingInt(g -> -counts[g]).thenComparing(g -> name[g]).thenComparing(g -> g));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int g : counted.subList(0, Math.min(RANKING_LINES, counted.size()))) {
+            Map<String, Object> row = row("nb_offres", (long) counts[g]);
+            row.put("total", (long) total[0]);
+            row.put("code_insee", towns.codes()[g]);
+            row.put("nom", towns.namesByRank()[name[g]]);
+            row.put("nom_departement", towns.departmentsByRank()[department[g]]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Integer> counted(int[] counts) {
+        List<Integer> lines = new ArrayList<>();
+        for (int g = 0; g < counts.length; g++) {
+            if (counts[g] > 0) {
+                lines.add(g);
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, Object> row(String label, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(label, value);
+        return row;
+    }
+}
