@@ -74,6 +74,17 @@ class ApiAnswersTest {
     }
 
     @Test
+    void theDashboardSlicersOfAnEndpointLeftToSqlAreComputedBeforeTheSnapshotIsServed() {
+        long sqlBefore = steps("liste-offres-sql");
+        double cached = answers("liste-offres", "cached");
+        // the same filters in another order and with the default written out: the same answer
+        app.get("/offre/liste_offres?offres_dispo_only=true&metier_data=DE", "Accept", "application/json");
+        app.get("/offre/liste_offres?metier_data=vide&offres_dispo_only=false", "Accept", "application/json");
+        assertThat(answers("liste-offres", "cached")).isEqualTo(cached + 2);
+        assertThat(steps("liste-offres-sql")).isEqualTo(sqlBefore);
+    }
+
+    @Test
     void computesOnceForConcurrentIdenticalMissesWhileCachedAnswersGoOn() throws Exception {
         long computedBefore = steps("experiences-index");
         double sharedBefore = answers("experiences", "shared");
