@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,7 +177,7 @@ public final class ApiCache {
         return requests;
     }
 
-    /** Last step of api-refresh: the generation, its unfiltered answers computed, is served from now on. */
+    /** Last step of api-refresh: the generation, its answers computed in advance, is served from now on. */
     public synchronized void publish(Exchange exchange) {
         Generation generation = exchange.getProperty(GENERATION, Generation.class);
         if (current != null && current.number > generation.number) {
@@ -185,8 +186,9 @@ public final class ApiCache {
         }
         current = generation;
         metrics.apiWarmedUp(seconds(generation.builtAt));
-        LOG.info("API answers now from the warehouse of {} (harvest run {}): {} offers, {} unfiltered answers computed in {} ms",
-                generation.stamp.lastExtraction(), generation.stamp.lastRun(), generation.index.offers(),
+        LOG.info("API answers now from a warehouse of {} offers (latest extraction {}, last successful harvest run {}):"
+                        + " {} answers computed in advance in {} ms", generation.index.offers(),
+                Objects.toString(generation.stamp.lastExtraction(), "none"), Objects.toString(generation.stamp.lastRun(), "none"),
                 generation.answers.size(), (System.nanoTime() - generation.builtAt) / 1_000_000);
     }
 
