@@ -86,7 +86,8 @@ class MalformedSettingsTest {
             entry("camel.health.exposure-level", "everything"),
             entry("camel.metrics.enabled", "prometheus"),
             entry("camel.metrics.binders", "jvm-info,jvm-memroy"),
-            entry("camel.metrics.route-policy-level", "routes"));
+            entry("camel.metrics.route-policy-level", "routes"),
+            entry("camel.metrics.enable-exchange-event-notifier", "off"));
 
     /** Keys that accept any value, and why: each is checked where it is used, or is only a name. */
     private static final Map<String, String> FREE_TEXT = Map.of(

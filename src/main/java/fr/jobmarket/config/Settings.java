@@ -124,7 +124,8 @@ public final class Settings {
             entry("camel.metrics.enabled", TRUE_OR_FALSE),
             entry("camel.metrics.binders", new Rule("a comma-separated list of Micrometer binder names such as jvm-memory,"
                     + " as Camel knows them", Settings::areMeterBinders)),
-            entry("camel.metrics.route-policy-level", oneOf("all", "route", "context")));
+            entry("camel.metrics.route-policy-level", oneOf("all", "route", "context")),
+            entry("camel.metrics.enable-exchange-event-notifier", TRUE_OR_FALSE));
 
     private final Map<String, String> values;
 

@@ -1,5 +1,6 @@
 package fr.jobmarket.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.eventnotifier.MicrometerExchangeEventNotifier;
@@ -39,7 +41,7 @@ public class MetricsConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                // set when the context was starting
+                countInflightExchangesPerRoute(started, registry);
             }
         });
     }
@@ -47,7 +49,8 @@ public class MetricsConfiguration implements CamelConfiguration {
     /**
      * Camel 4.18 leaves the {@code routeId} tag out of {@code camel.exchange.event.notifier} when an exchange has no
      * route (one a producer template sends straight to an endpoint, CAMEL-23719), and Prometheus then refuses every
-     * later timer of that name whose tags differ: one WARN, and those timers are lost. The exchange
+     * later timer of that name whose tags differ: one WARN, and those timers are lost. The notifier is off by default
+     * ({@code camel.metrics.enable-exchange-event-notifier}); when it is switched on, the exchange
      * event notifier that camel-micrometer-prometheus registers gets a naming strategy with the same tag keys for
      * every exchange, the route id empty when there is none.
      */
@@ -56,6 +59,27 @@ public class MetricsConfiguration implements CamelConfiguration {
                 .filter(MicrometerExchangeEventNotifier.class::isInstance)
                 .map(MicrometerExchangeEventNotifier.class::cast)
                 .forEach(notifier -> notifier.setNamingStrategy(new RouteIdAlwaysTagged(notifier.isBaseEndpointURI())));
+    }
+
+    /**
+     * {@code camel_exchanges_inflight} per route, which the exchange event notifier registers when it is on: it is off
+     * ({@code camel.metrics.enable-exchange-event-notifier}, 13 % of a query request's CPU for per-endpoint timers the
+     * route timers repeat), and the harvest dashboard shows the gauge. Same name and tags as Camel's.
+     */
+    static void countInflightExchangesPerRoute(CamelContext context, MeterRegistry registry) {
+        boolean notifierOn = context.getManagementStrategy().getEventNotifiers().stream()
+                .anyMatch(MicrometerExchangeEventNotifier.class::isInstance);
+        if (notifierOn) {
+            return;
+        }
+        for (Route route : context.getRoutes()) {
+            String routeId = route.getRouteId();
+            Gauge.builder("camel.exchanges.inflight", () -> context.getInflightRepository().size(routeId))
+                    .tags(MicrometerConstants.CAMEL_CONTEXT_TAG, context.getName(), MicrometerConstants.ROUTE_ID_TAG, routeId,
+                            MicrometerConstants.EVENT_TYPE_TAG, "route", MicrometerConstants.KIND, MicrometerConstants.KIND_ROUTE)
+                    .description("Route inflight messages")
+                    .register(registry);
+        }
     }
 
     /** Camel's default names and tags, with a {@code routeId} tag on every exchange. */

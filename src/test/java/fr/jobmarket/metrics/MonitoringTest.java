@@ -55,12 +55,14 @@ class MonitoringTest {
     }
 
     @Test
-    void theServicesExchangeTimersTagEveryExchangeWithARoute() {
+    void theServiceTimesRoutesAndCountsTheirInflightExchangesWithoutTimingEachEndpointSend() {
         assertThat(app.application().camelContext().getManagementStrategy().getEventNotifiers())
-                .filteredOn(MicrometerExchangeEventNotifier.class::isInstance)
-                .singleElement()
-                .extracting(notifier -> ((MicrometerExchangeEventNotifier) notifier).getNamingStrategy())
-                .isInstanceOf(MetricsConfiguration.RouteIdAlwaysTagged.class);
+                .noneMatch(MicrometerExchangeEventNotifier.class::isInstance);
+        app.get("/stats/total_offres");
+        assertThat(app.get("/observe/metrics").body())
+                .doesNotContain("camel_exchange_event_notifier")
+                .containsPattern("(?m)^camel_route_policy_seconds_count\\{.*routeId=\"api-total-offres\".*\\} [1-9]")
+                .containsPattern("(?m)^camel_exchanges_inflight\\{.*eventType=\"route\".*routeId=\"harvest\".*\\} 0");
     }
 
     @Test
