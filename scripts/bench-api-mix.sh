@@ -13,7 +13,8 @@
 #  4. stops the application and deletes the data directory, whatever happened.
 # The machine's load average is printed with each figure: other programs running meanwhile slow every number.
 # Usage: scripts/bench-api-mix.sh [measured seconds, default 30] [jar, default target/jobmarket.jar]
-# BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc); BENCH_KEEP=1 keeps the data directory and the log.
+# BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc); BENCH_KEEP=1 keeps the data directory and the log;
+# BENCH_REUSE=<kept directory> starts on the warehouse loaded by an earlier run (kept, not deleted).
 # Needs wrk, curl and jq; builds the jar when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ for tool in wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install -y $tool)" >&2; exit 1; }
 done
 [ -f "$JAR" ] || mvn -q -o -DskipTests package
-DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/jobmarket-bench-mix.XXXXXX")"
+DATA_DIR="${BENCH_REUSE:-$(mktemp -d "${TMPDIR:-/tmp}/jobmarket-bench-mix.XXXXXX")}"
 LOG="$DATA_DIR/app.log"
 touch "$LOG"
 APP_PID=""
@@ -42,7 +43,7 @@ stop_app() {
 cleanup() {
   set +e
   stop_app
-  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $DATA_DIR (app.log, embedded PostgreSQL)"; else rm -rf "$DATA_DIR"; fi
+  if [ -n "${BENCH_KEEP:-}${BENCH_REUSE:-}" ]; then echo "kept: $DATA_DIR (app.log, embedded PostgreSQL)"; else rm -rf "$DATA_DIR"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -85,6 +86,7 @@ processed() {
 }
 
 echo "jar: $JAR ($(date -r "$JAR" '+%F %T')); load average $(load)"
+if [ -z "${BENCH_REUSE:-}" ]; then
 start_app
 echo "loading 120,000 offers..."
 PGPASSFILE="$DATA_DIR/postgres.pgpass" java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" scripts/bench-api-data.sql
@@ -93,6 +95,7 @@ PGPASSFILE="$DATA_DIR/postgres.pgpass" java -cp "$JAR" scripts/RunSql.java "jdbc
 echo "VACUUM (ANALYZE);" >"$DATA_DIR/vacuum.sql"
 PGPASSFILE="$DATA_DIR/postgres.pgpass" java -cp "$JAR" scripts/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/jobmarket" "$DATA_DIR/vacuum.sql"
 stop_app
+fi
 
 started=$(date +%s.%N)
 start_app

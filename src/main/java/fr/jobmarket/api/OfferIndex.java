@@ -63,6 +63,36 @@ public final class OfferIndex {
     record Trends(String[] days, int[] first, int[] last, int[] metier, String[] metiers) {
     }
 
+    /**
+     * The offers of one location code: their numbers, and as a bitmap too when they are more than the bitmap has
+     * words (a region, a big department), where OR-ing its words costs less than setting each offer's bit.
+     */
+    record Place(int[] offers, long[] bits) {
+        static Place of(int[] offers, int offerCount) {
+            int words = (offerCount + 63) >>> 6;
+            if (offers.length <= words) {
+                return new Place(offers, null);
+            }
+            long[] bits = new long[words];
+            for (int offer : offers) {
+                bits[offer >>> 6] |= 1L << offer;
+            }
+            return new Place(offers, bits);
+        }
+
+        void addTo(long[] any) {
+            if (bits != null) {
+                for (int w = 0; w < any.length; w++) {
+                    any[w] |= bits[w];
+                }
+            } else {
+                for (int offer : offers) {
+                    any[offer >>> 6] |= 1L << offer;
+                }
+            }
+        }
+    }
+
     /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
     record Ranking(int[] line, String[] codes, String[] names, String codeLabel, String nameLabel) {
     }
@@ -76,9 +106,11 @@ public final class OfferIndex {
     }
 
     private final int offers;
+    /** Every offer, the start of each filter. */
+    private final long[] all;
     private final Map<String, long[]> byMetier;
     private final long[] available;
-    private final Map<String, Map<String, int[]>> byPlace;
+    private final Map<String, Map<String, Place>> byPlace;
     private final Ranking regions;
     private final Ranking departements;
     private final Towns towns;
@@ -87,10 +119,15 @@ public final class OfferIndex {
     private final byte[] weekdayCreated;
     private final Trends trends;
 
-    OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, int[]>> byPlace,
+    OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, Place>> byPlace,
                Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated,
                Trends trends) {
         this.offers = offers;
+        this.all = new long[(offers + 63) >>> 6];
+        Arrays.fill(all, -1L);
+        if (offers % 64 != 0) {
+            all[all.length - 1] = (1L << offers) - 1; // no bit beyond the last offer
+        }
         this.byMetier = byMetier;
         this.available = available;
         this.byPlace = byPlace;
@@ -146,37 +183,28 @@ public final class OfferIndex {
 
     /** The offers the filters keep, as a bitmap (bit i of word i/64 set = offer i kept). */
     private long[] matching(Map<String, Object> parameters) {
-        long[] kept = null;
+        long[] kept = all.clone();
         for (String place : PLACES) {
             String[] codes = (String[]) parameters.get(place);
             if (codes != null) {
-                long[] any = new long[words()];
+                long[] any = new long[kept.length];
                 for (String code : codes) {
-                    for (int offer : byPlace.get(place).getOrDefault(code, new int[0])) {
-                        any[offer >>> 6] |= 1L << offer;
+                    Place offersThere = byPlace.get(place).get(code);
+                    if (offersThere != null) {
+                        offersThere.addTo(any);
                     }
                 }
-                kept = kept == null ? any : and(kept, any);
-            }
-        }
-        if (kept == null) {
-            kept = new long[words()];
-            for (int offer = 0; offer < offers; offer++) {
-                kept[offer >>> 6] |= 1L << offer;
+                and(kept, any);
             }
         }
         Object metier = parameters.get("metier_data");
         if (metier != null) {
-            kept = and(kept, byMetier.getOrDefault(metier.toString(), new long[words()]));
+            and(kept, byMetier.getOrDefault(metier.toString(), new long[kept.length]));
         }
         if (Boolean.TRUE.equals(parameters.get("offres_dispo_only"))) {
-            kept = and(kept, available);
+            and(kept, available);
         }
         return kept;
-    }
-
-    private int words() {
-        return (offers + 63) >>> 6;
     }
 
     private static long[] and(long[] kept, long[] other) {

@@ -96,10 +96,10 @@ final class OfferIndexReader {
         int offers = offerIds.size();
         Map<String, long[]> byMetier = new HashMap<>();
         metier.forEach((value, list) -> byMetier.put(value, bitmap(offers, list)));
-        Map<String, Map<String, int[]>> byPlace = new HashMap<>();
+        Map<String, Map<String, OfferIndex.Place>> byPlace = new HashMap<>();
         places.forEach((place, codes) -> {
-            Map<String, int[]> lists = new HashMap<>();
-            codes.forEach((code, list) -> lists.put(code, list.toArray()));
+            Map<String, OfferIndex.Place> lists = new HashMap<>();
+            codes.forEach((code, list) -> lists.put(code, OfferIndex.Place.of(list.toArray(), offers)));
             byPlace.put(place, lists);
         });
         Map<String, OfferIndex.Criterion> criteria = new HashMap<>();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Group 2 of the original API (counts, rankings, recruiters' criteria) and its four disabled criteria
@@ -16,6 +17,8 @@ import java.util.Map;
  * body to the text table or JSON answer.
  */
 public final class StatsEndpoints {
+
+    private static final Pattern TABS = Pattern.compile("\t+");
 
     /** 2-1 {@code total: 91 818 offres}. */
     public Answer totalOffres(Exchange exchange) {
@@ -170,6 +173,8 @@ public final class StatsEndpoints {
      * JSON carries the stored text.
      */
     private static Answer rows(Exchange exchange, List<String> headers, List<String> fields, int cutColumn) {
+        Responder.Request request = Responder.request(exchange);
+        boolean asText = request.representation() != Responder.Representation.JSON; // the table only when asked
         List<List<?>> text = new ArrayList<>();
         List<Map<String, Object>> json = new ArrayList<>();
         for (Map<String, Object> row : SqlRows.of(exchange)) {
@@ -178,14 +183,16 @@ public final class StatsEndpoints {
             for (int c = 0; c < values.size(); c++) {
                 Object value = values.get(c);
                 object.put(fields.get(c), value);
-                if (value instanceof String label) {
-                    value = label.replaceAll("\t+", " ");
+                if (asText && value instanceof String label) {
+                    value = label.indexOf('\t') < 0 ? label : TABS.matcher(label).replaceAll(" ");
+                    values.set(c, c == cutColumn ? Texts.cut((String) value, 120) : value);
                 }
-                values.set(c, c == cutColumn ? Texts.cut((String) value, 120) : value);
             }
-            text.add(values);
+            if (asText) {
+                text.add(values);
+            }
             json.add(object);
         }
-        return Responder.table(Responder.request(exchange), headers, text, json);
+        return Responder.table(request, headers, text, json);
     }
 }
