@@ -13,7 +13,8 @@
 #  4. stops the application and deletes the data directory, whatever happened.
 # The machine's load average is printed with each figure: other programs running meanwhile slow every number.
 # Usage: scripts/bench-api-mix.sh [measured seconds, default 30] [jar, default target/jobmarket.jar]
-# BENCH_JAVA_OPTS adds JVM options (e.g. -Xlog:gc); BENCH_KEEP=1 keeps the data directory and the log;
+# BENCH_JAVA_OPTS replaces the JVM options of the README's run command (-XX:+UseParallelGC; e.g. "" for the
+# default G1, or -XX:+UseParallelGC -Xlog:gc); BENCH_KEEP=1 keeps the data directory and the log;
 # BENCH_REUSE=<kept directory> starts on the warehouse loaded by an earlier run (kept, not deleted).
 # Needs wrk, curl and jq; builds the jar when it is missing.
 set -euo pipefail
@@ -52,7 +53,7 @@ start_app() {
   local logged ready=""
   logged=$(wc -l <"$LOG")
   JOBMARKET_DATA_DIR="$DATA_DIR" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT" \
-    java ${BENCH_JAVA_OPTS:-} -cp "$JAR" fr.jobmarket.JobMarketApplication >>"$LOG" 2>&1 &
+    java ${BENCH_JAVA_OPTS:--XX:+UseParallelGC} -cp "$JAR" fr.jobmarket.JobMarketApplication >>"$LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped:" >&2; tail -50 "$LOG" >&2; exit 1; }

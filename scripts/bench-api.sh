@@ -4,7 +4,8 @@
 # against the stats and ranking endpoints and prints p50 / p99 per endpoint: each path repeated, so all but its
 # first request are cache hits. scripts/bench-api-mix.sh measures a varied mix of filters and cold first requests.
 # Usage: scripts/bench-api.sh [seconds per endpoint, default 15]   (needs wrk and curl; builds the jar if missing)
-# BENCH_EXTRA_CP adds classpath entries (for example a directory holding geo/communes.csv).
+# BENCH_EXTRA_CP adds classpath entries (for example a directory holding geo/communes.csv); BENCH_JAVA_OPTS replaces
+# the JVM options of the README's run command (-XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
@@ -15,7 +16,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 DATA_DIR="$(mktemp -d /tmp/jobmarket-bench.XXXXXX)"
 LOG="$DATA_DIR/app.log"
 JOBMARKET_DATA_DIR="$DATA_DIR" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT" \
-  java -cp "target/jobmarket.jar${BENCH_EXTRA_CP:+:$BENCH_EXTRA_CP}" fr.jobmarket.JobMarketApplication >"$LOG" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--XX:+UseParallelGC} -cp "target/jobmarket.jar${BENCH_EXTRA_CP:+:$BENCH_EXTRA_CP}" fr.jobmarket.JobMarketApplication >"$LOG" 2>&1 &
 APP_PID=$!
 # under set -e a failing kill or wait (the application's own exit status) would end the trap before the rm
 cleanup() {
