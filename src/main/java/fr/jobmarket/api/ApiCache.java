@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -84,22 +83,11 @@ public final class ApiCache {
     }
 
     /**
-     * A request that api-refresh sends through the query route of {@code name} before serving a new generation;
-     * {@code query}: its query string, empty for the unfiltered answer.
+     * A request that api-refresh sends through the query route of {@code name}, unfiltered, before serving a new
+     * generation.
      */
-    public record WarmUp(String name, String accept, String query) {
+    public record WarmUp(String name, String accept) {
     }
-
-    /**
-     * The slicers every dashboard page has, without a location: the dashboard's endpoints that the index does not
-     * answer ({@link #DASHBOARD_SQL}) get these answers computed before the generation is served, so a slicer change
-     * does not wait for their SQL (0.6 s each on 120,000 offers).
-     */
-    static final Set<String> DASHBOARD_SQL = Set.of("liste-offres", "salaires", "salaires-tranches");
-    static final List<String> SLICER_QUERIES = List.of("metier_data=DE", "metier_data=DA", "metier_data=DS",
-            "metier_data=vide", "offres_dispo_only=true", "metier_data=DE&offres_dispo_only=true",
-            "metier_data=DA&offres_dispo_only=true", "metier_data=DS&offres_dispo_only=true",
-            "metier_data=vide&offres_dispo_only=true");
 
     private final DataSource dataSource;
     private final BusinessMetrics metrics;
@@ -162,17 +150,13 @@ public final class ApiCache {
 
     /**
      * api-refresh's warm-up: each query endpoint (the routes of the api-query template), unfiltered, as text and as
-     * JSON; those the index does not answer read their SQL statement once here, not at their first request, and
-     * the dashboard's ones also for its slicers ({@link #SLICER_QUERIES}, JSON).
+     * JSON. A filtered answer is counted in the index in milliseconds when first asked.
      */
     public List<WarmUp> warmUpRequests() {
         List<WarmUp> requests = new ArrayList<>();
         for (String name : BusinessMetrics.API_QUERIES) {
-            requests.add(new WarmUp(name, "text/plain", ""));
-            requests.add(new WarmUp(name, Responder.JSON_TYPE, ""));
-            if (DASHBOARD_SQL.contains(name)) {
-                SLICER_QUERIES.forEach(query -> requests.add(new WarmUp(name, Responder.JSON_TYPE, query)));
-            }
+            requests.add(new WarmUp(name, "text/plain"));
+            requests.add(new WarmUp(name, Responder.JSON_TYPE));
         }
         return requests;
     }

@@ -24,8 +24,8 @@ import java.util.Set;
  * the SQL statement, whose ties on text are ranks computed by PostgreSQL ({@link OfferIndexReader}). Immutable once
  * built.
  *
- * <p>The endpoints left to their SQL statement need more than a count per line: salaries and salary bands (the
- * contract's salary bounds and quartiles), lists of offers.
+ * <p>Salaries are sorted per métier for their quartiles and brackets; the lists of offers walk the offers from the
+ * most recent and keep the first that match.
  */
 public final class OfferIndex {
 
@@ -39,13 +39,16 @@ public final class OfferIndex {
     static final Set<String> ENDPOINTS = Set.of("total-offres", "classement-region", "classement-departement",
             "classement-ville", "competences", "experiences", "qualites-professionnelles", "qualifications",
             "formations", "permis-conduire", "langues", "offres-par-metier", "mots-cles", "offres-par-jour-creation",
-            "tendances");
+            "tendances", "salaires", "salaires-tranches", "liste-offres", "plusieurs-offres");
     /** offres-par-jour-creation.sql's day names, ISO weekday 1 (Monday) to 7. */
     private static final List<String> WEEKDAYS = List.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
     /** The location filters: {@link Filters#sqlParameters()} names, also the index's place kinds. */
     static final List<String> PLACES = List.of("code_region", "code_departement", "code_postal", "code_insee");
     /** The rankings print their first 30 lines (LIMIT 30 in their statements). */
     static final int RANKING_LINES = 30;
+    /** liste-offres.sql and plusieurs-offres.sql list the 100 and the 10 most recent offers. */
+    private static final int LISTED = 100;
+    private static final int LISTED_WITH_DETAILS = 10;
 
     /**
      * The answer lines of one criterion. Offer i's lines are {@code line[start[i]] .. line[start[i+1]-1]}
@@ -93,6 +96,22 @@ public final class OfferIndex {
         }
     }
 
+    /**
+     * salaires.sql and salaires-tranches.sql: the offers with a contract row (the statements join it), each offer's
+     * yearly salary and its bracket ({@link #NONE} without yearly bounds), and the offers whose salary text was not read.
+     */
+    record Salaries(long[] withContract, int[] salary, int[] bracket, long[] unread) {
+        static final int NONE = Integer.MIN_VALUE;
+    }
+
+    /**
+     * liste-offres.sql and plusieurs-offres.sql: the offers from the most recently created (the statements' order,
+     * ranked by PostgreSQL), and the columns they show, by offer.
+     */
+    record Listing(int[] byRecency, String[] ids, String[] titles, Object[] created, Object[] updated,
+                   String[] experiences, String[] towns, String[] regions) {
+    }
+
     /** A ranking by region or department: each offer's line (-1 when its name is unknown), each line's code and name. */
     record Ranking(int[] line, String[] codes, String[] names, String codeLabel, String nameLabel) {
     }
@@ -118,10 +137,12 @@ public final class OfferIndex {
     /** Each offer's ISO weekday of creation (1 = Monday), 0 without a creation date. */
     private final byte[] weekdayCreated;
     private final Trends trends;
+    private final Salaries salaries;
+    private final Listing listing;
 
     OfferIndex(int offers, Map<String, long[]> byMetier, long[] available, Map<String, Map<String, Place>> byPlace,
                Ranking regions, Ranking departements, Towns towns, Map<String, Criterion> criteria, byte[] weekdayCreated,
-               Trends trends) {
+               Trends trends, Salaries salaries, Listing listing) {
         this.offers = offers;
         this.all = new long[(offers + 63) >>> 6];
         Arrays.fill(all, -1L);
@@ -137,6 +158,8 @@ public final class OfferIndex {
         this.criteria = criteria;
         this.weekdayCreated = weekdayCreated;
         this.trends = trends;
+        this.salaries = salaries;
+        this.listing = listing;
     }
 
     public int offers() {
@@ -171,6 +194,10 @@ public final class OfferIndex {
             case "classement-departement" -> ranking(departements, matching);
             case "classement-ville" -> towns(matching);
             case "offres-par-jour-creation" -> weekdays(matching);
+            case "salaires" -> salaries(and(matching, salaries.withContract()));
+            case "salaires-tranches" -> brackets(and(matching, salaries.withContract()));
+            case "liste-offres" -> latest(matching, LISTED, false);
+            case "plusieurs-offres" -> latest(matching, LISTED_WITH_DETAILS, true);
             default -> {
                 Criterion criterion = criteria.get(endpoint);
                 if (criterion == null) {
@@ -287,6 +314,108 @@ public final class OfferIndex {
                     row.put("nb_offres_nouvelles", arrivals[metier][day]);
                     rows.add(row);
                 }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * salaires.sql: per métier (the order of tendances' métiers, NULL last), the offers, those with a yearly salary,
+     * those whose salary text was not read, and the quartiles of the yearly salaries (percentile_disc).
+     */
+    private List<Map<String, Object>> salaries(long[] matching) {
+        int metiers = trends.metiers().length;
+        long[] offersOf = new long[metiers];
+        long[] unreadOf = new long[metiers];
+        forEach(matching, offer -> offersOf[trends.metier()[offer]]++);
+        forEach(and(matching.clone(), salaries.unread()), offer -> unreadOf[trends.metier()[offer]]++);
+        int[][] sorted = sortedByMetier(matching, salaries.salary());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int metier = 0; metier < metiers; metier++) {
+            if (offersOf[metier] > 0) {
+                Map<String, Object> row = row("metier_data", trends.metiers()[metier]);
+                row.put("nb_offres", offersOf[metier]);
+                row.put("nb_salaires", (long) sorted[metier].length);
+                row.put("nb_textes_non_lus", unreadOf[metier]);
+                row.put("premier_quartile", percentile(sorted[metier], 0.25));
+                row.put("mediane", percentile(sorted[metier], 0.5));
+                row.put("troisieme_quartile", percentile(sorted[metier], 0.75));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** salaires-tranches.sql: per métier then bracket, the offers with a yearly salary in it. */
+    private List<Map<String, Object>> brackets(long[] matching) {
+        int[][] sorted = sortedByMetier(matching, salaries.bracket());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int metier = 0; metier < sorted.length; metier++) {
+            int[] brackets = sorted[metier];
+            for (int from = 0, to; from < brackets.length; from = to) {
+                to = from;
+                while (to < brackets.length && brackets[to] == brackets[from]) {
+                    to++;
+                }
+                Map<String, Object> row = row("metier_data", trends.metiers()[metier]);
+                row.put("tranche", brackets[from]);
+                row.put("nb_offres", (long) (to - from));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The values of the matching offers that have one ({@link Salaries#NONE} otherwise), by métier, sorted. */
+    private int[][] sortedByMetier(long[] matching, int[] values) {
+        int metiers = trends.metiers().length;
+        int[] sizes = new int[metiers];
+        forEach(matching, offer -> {
+            if (values[offer] != Salaries.NONE) {
+                sizes[trends.metier()[offer]]++;
+            }
+        });
+        int[][] byMetier = new int[metiers][];
+        for (int metier = 0; metier < metiers; metier++) {
+            byMetier[metier] = new int[sizes[metier]];
+        }
+        int[] filled = new int[metiers];
+        forEach(matching, offer -> {
+            if (values[offer] != Salaries.NONE) {
+                int metier = trends.metier()[offer];
+                byMetier[metier][filled[metier]++] = values[offer];
+            }
+        });
+        for (int[] metierValues : byMetier) {
+            Arrays.sort(metierValues);
+        }
+        return byMetier;
+    }
+
+    /** percentile_disc: the first value whose position in the order reaches the fraction; NULL without values. */
+    private static Integer percentile(int[] sorted, double fraction) {
+        return sorted.length == 0 ? null : sorted[Math.max(1, (int) Math.ceil(fraction * sorted.length)) - 1];
+    }
+
+    /** liste-offres.sql, plusieurs-offres.sql (with details): the first matching offers from the most recent. */
+    private List<Map<String, Object>> latest(long[] matching, int limit, boolean details) {
+        List<Map<String, Object>> rows = new ArrayList<>(limit);
+        for (int r = 0; r < listing.byRecency().length && rows.size() < limit; r++) {
+            int offer = listing.byRecency()[r];
+            if ((matching[offer >>> 6] & (1L << offer)) != 0) {
+                Map<String, Object> row = row("offre_id", listing.ids()[offer]);
+                row.put("intitule_offre", listing.titles()[offer]);
+                if (details) {
+                    row.put("date_creation", listing.created()[offer]);
+                    row.put("date_actualisation", listing.updated()[offer]);
+                    row.put("experience_libelle", listing.experiences()[offer]);
+                    row.put("nom_ville", listing.towns()[offer]);
+                    row.put("nom_region", listing.regions()[offer]);
+                } else {
+                    row.put("metier_data", trends.metiers()[trends.metier()[offer]]);
+                    row.put("date_creation", listing.created()[offer]);
+                }
+                rows.add(row);
             }
         }
         return rows;

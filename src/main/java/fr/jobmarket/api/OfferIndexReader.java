@@ -64,6 +64,17 @@ final class OfferIndexReader {
         Map<Integer, String> towns = new HashMap<>();
         Map<Integer, String> townNames = new HashMap<>();
         Map<Integer, String> departmentNames = new HashMap<>();
+        Ints withContract = new Ints();
+        Ints salary = new Ints();
+        Ints bracket = new Ints();
+        Ints unreadSalary = new Ints();
+        Ints recency = new Ints();
+        List<String> titles = new ArrayList<>();
+        List<Object> created = new ArrayList<>();
+        List<Object> updated = new ArrayList<>();
+        List<String> listedTowns = new ArrayList<>();
+        List<String> regionNames = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>(); // one copy of each town, region and experience name
         try (PreparedStatement statement = prepare("api/index/offres.sql"); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 int offer = offerIds.size();
@@ -91,6 +102,20 @@ final class OfferIndexReader {
                 townLine.add(line(rows, "rang_insee", towns, rows.getString("code_insee")));
                 townName.add(line(rows, "rang_nom_ville", townNames, rows.getString("nom_ville")));
                 townDepartment.add(line(rows, "rang_nom_departement", departmentNames, rows.getString("nom_departement")));
+                if (rows.getBoolean("a_contrat")) {
+                    withContract.add(offer);
+                }
+                salary.add(orNone(rows, "salaire"));
+                bracket.add(orNone(rows, "tranche"));
+                if (rows.getBoolean("salaire_non_lu")) {
+                    unreadSalary.add(offer);
+                }
+                recency.add(rows.getInt("rang_recent") - 1);
+                titles.add(rows.getString("intitule_offre"));
+                created.add(rows.getObject("date_creation"));
+                updated.add(rows.getObject("date_actualisation"));
+                listedTowns.add(shared(shared, rows.getString("ville")));
+                regionNames.add(shared(shared, rows.getString("nom_region")));
             }
         }
         int offers = offerIds.size();
@@ -102,6 +127,14 @@ final class OfferIndexReader {
             codes.forEach((code, list) -> lists.put(code, OfferIndex.Place.of(list.toArray(), offers)));
             byPlace.put(place, lists);
         });
+        int[] byRecency = new int[offers];
+        for (int offer = 0; offer < offers; offer++) {
+            byRecency[recency.values[offer]] = offer;
+        }
+        String[] ids = new String[offers];
+        offerIds.forEach((id, offer) -> ids[offer] = id);
+        OfferIndex.Listing listing = new OfferIndex.Listing(byRecency, ids, titles.toArray(String[]::new), created.toArray(),
+                updated.toArray(), experiences(offers, shared), listedTowns.toArray(String[]::new), regionNames.toArray(String[]::new));
         Map<String, OfferIndex.Criterion> criteria = new HashMap<>();
         for (String criterion : OfferIndex.CRITERIA) {
             criteria.put(criterion, criterion(criterion));
@@ -113,7 +146,33 @@ final class OfferIndexReader {
                 new OfferIndex.Towns(townLine.toArray(), array(towns), townName.toArray(), array(townNames),
                         townDepartment.toArray(), array(departmentNames)),
                 criteria, weekdayCodes(weekdays), new OfferIndex.Trends(days.toArray(String[]::new), firstDay.toArray(),
-                        lastDay.toArray(), metierLine.toArray(), array(metierNames)));
+                        lastDay.toArray(), metierLine.toArray(), array(metierNames)),
+                new OfferIndex.Salaries(bitmap(offers, withContract), salary.toArray(), bracket.toArray(),
+                        bitmap(offers, unreadSalary)),
+                listing);
+    }
+
+    /** plusieurs-offres.sql's experience of each offer (null without one). */
+    private String[] experiences(int offers, Map<String, String> shared) throws SQLException {
+        String[] experiences = new String[offers];
+        try (PreparedStatement statement = prepare("api/index/experience-recente.sql"); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Integer offer = offerIds.get(rows.getString("offre_id"));
+                if (offer != null) {
+                    experiences[offer] = shared(shared, rows.getString("experience_libelle"));
+                }
+            }
+        }
+        return experiences;
+    }
+
+    private static int orNone(ResultSet rows, String column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? OfferIndex.Salaries.NONE : value;
+    }
+
+    private static String shared(Map<String, String> shared, String text) {
+        return text == null ? null : shared.computeIfAbsent(text, t -> t);
     }
 
     /** The 0-based line of a 1-based SQL rank column, -1 when null; remembers the line's value. */

@@ -74,14 +74,16 @@ class ApiAnswersTest {
     }
 
     @Test
-    void theDashboardSlicersOfAnEndpointLeftToSqlAreComputedBeforeTheSnapshotIsServed() {
-        long sqlBefore = steps("liste-offres-sql");
-        double cached = answers("liste-offres", "cached");
-        // the same filters in another order and with the default written out: the same answer
-        app.get("/offre/liste_offres?offres_dispo_only=true&metier_data=DE", "Accept", "application/json");
-        app.get("/offre/liste_offres?metier_data=vide&offres_dispo_only=false", "Accept", "application/json");
-        assertThat(answers("liste-offres", "cached")).isEqualTo(cached + 2);
-        assertThat(steps("liste-offres-sql")).isEqualTo(sqlBefore);
+    void theDashboardsSalariesAndLatestOffersAreCountedInTheIndexForAnyFilter() {
+        long sqlBefore = steps("liste-offres-sql") + steps("salaires-sql") + steps("salaires-tranches-sql");
+        long indexBefore = steps("liste-offres-index") + steps("salaires-index") + steps("salaires-tranches-index");
+        // a location with a métier: the dashboard's pages 1 and 7 ask these
+        app.get("/offre/liste_offres?metier_data=DE&code_departement=75", "Accept", "application/json");
+        app.get("/stats/salaires?metier_data=DE&code_departement=75", "Accept", "application/json");
+        app.get("/stats/salaires/tranches?metier_data=DE&code_departement=75", "Accept", "application/json");
+        assertThat(steps("liste-offres-index") + steps("salaires-index") + steps("salaires-tranches-index"))
+                .isEqualTo(indexBefore + 3);
+        assertThat(steps("liste-offres-sql") + steps("salaires-sql") + steps("salaires-tranches-sql")).isEqualTo(sqlBefore);
     }
 
     @Test
@@ -96,14 +98,14 @@ class ApiAnswersTest {
     }
 
     @Test
-    void anEndpointLeftToSqlGoesThroughTheSameComputePoolAndComputesOnce() throws Exception {
-        long sqlBefore = steps("salaires-sql");
+    void salariesGoThroughTheSameComputePoolAndComputeOnce() throws Exception {
+        long computedBefore = steps("salaires-index");
         double sharedBefore = answers("salaires", "shared");
         List<String> bodies = concurrentMisses("salaires", "/stats/salaires?code_departement=75&code_departement=69");
         assertThat(bodies).hasSize(20).containsOnly(bodies.get(0));
         // one line per métier (DE, then the offer without one), each of one offer
         assertThat(JSON.readTree(bodies.get(0)).findValuesAsText("nb_offres")).containsExactly("1", "1");
-        assertThat(steps("salaires-sql")).isEqualTo(sqlBefore + 1);
+        assertThat(steps("salaires-index")).isEqualTo(computedBefore + 1);
         assertThat(answers("salaires", "shared")).isEqualTo(sharedBefore + 19);
     }
 

@@ -264,10 +264,13 @@ class OfferIndexTest {
     private static void insertOffers(Connection connection, Random random) throws SQLException {
         LocalDate latest = LocalDate.of(2025, 7, 24);
         String[] metiers = {null, null, "DE", "DA", "DS"};
-        try (PreparedStatement offer = connection.prepareStatement(
-                "INSERT INTO offreemploi (offre_id, date_extraction, date_creation, date_premiere_ecriture) VALUES (?, ?, ?, ?)");
+        try (PreparedStatement offer = connection.prepareStatement("""
+                INSERT INTO offreemploi (offre_id, date_extraction, date_creation, date_premiere_ecriture, date_actualisation)
+                VALUES (?, ?, ?, ?, ?)""");
              PreparedStatement description = connection.prepareStatement(
-                     "INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data, liste_mots_cles) VALUES (?, 'Offre', ?, ?)");
+                     "INSERT INTO descriptionoffre (offre_id, intitule_offre, metier_data, liste_mots_cles) VALUES (?, ?, ?, ?)");
+             PreparedStatement contract = connection.prepareStatement(
+                     "INSERT INTO contrat (offre_id, salaire_libelle, alternance) VALUES (?, ?, ?)");
              PreparedStatement place = connection.prepareStatement("""
                      INSERT INTO localisation (offre_id, code_insee, nom_commune, code_postal, nom_ville, code_departement,
                                                nom_departement, code_region, nom_region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -280,12 +283,20 @@ class OfferIndexTest {
                 // first written up to 9 days before the last extraction, a few never (null) or, inconsistently, after it
                 offer.setObject(4, random.nextInt(15) == 0 ? null
                         : (extraction == null ? latest : extraction).minusDays(random.nextInt(12) - 2), Types.DATE);
+                offer.setObject(5, random.nextInt(10) == 0 ? null : latest.minusDays(random.nextInt(30)), Types.DATE);
                 offer.executeUpdate();
                 if (random.nextInt(40) > 0) {
                     description.setString(1, id);
-                    description.setString(2, metiers[random.nextInt(metiers.length)]);
-                    description.setArray(3, random.nextInt(10) == 0 ? null : connection.createArrayOf("text", keywords(random)));
+                    description.setString(2, random.nextInt(10) == 0 ? null : LABELS[random.nextInt(LABELS.length)]);
+                    description.setString(3, metiers[random.nextInt(metiers.length)]);
+                    description.setArray(4, random.nextInt(10) == 0 ? null : connection.createArrayOf("text", keywords(random)));
                     description.executeUpdate();
+                }
+                if (random.nextInt(20) > 0) { // salaries: read, not read, absent, work-study (not read either)
+                    contract.setString(1, id);
+                    contract.setString(2, salaryText(random));
+                    contract.setBoolean(3, random.nextInt(15) == 0);
+                    contract.executeUpdate();
                 }
                 if (random.nextInt(40) > 0) {
                     // a few places take most offers, as Paris and Lyon do, so that rankings have long tails and ties
@@ -307,6 +318,18 @@ class OfferIndexTest {
                 link(connection, random, "offre_langue", id, 12, 2, linked);
             }
         }
+    }
+
+    /** A salary text as France Travail writes them: yearly or monthly amounts or ranges, with ties, or unreadable. */
+    private static String salaryText(Random random) {
+        int amount = 20_000 + 1_000 * random.nextInt(50);
+        return switch (random.nextInt(6)) {
+            case 0 -> null;
+            case 1 -> random.nextBoolean() ? "Selon profil" : "Horaire de 11.88 Euros sur 151.67 heures";
+            case 2 -> "Mensuel de " + amount / 12 + ".0 Euros sur 12.0 mois";
+            case 3 -> "Annuel de " + amount + ",00 Euros à " + (amount + 1_000 * random.nextInt(12)) + ",00 Euros";
+            default -> "Annuel de " + amount + ".0 Euros sur 12.0 mois";
+        };
     }
 
     /** 0 to 5 distinct keywords, as the load writes them (each once), among labels that only the collation orders. */
