@@ -56,6 +56,11 @@ public final class ApiCache {
     static final String GENERATION = "apiGeneration";
     /** Exchange property: the index, when it answers the request's endpoint (else the route reads the SQL statement). */
     static final String INDEX = "apiIndex";
+    /**
+     * Exchange property set by api-freshness: a refresh it starts may keep the served index when the warehouse's rows
+     * did not change. The other callers (a load, an undo, an API write) just wrote: their counters may still lag.
+     */
+    static final String FRESHNESS_CHECK = "apiFreshnessCheck";
     private static final String COMPUTING = "apiComputing";
     private static final String MISSED_AT = "apiMissedAt";
 
@@ -137,6 +142,15 @@ public final class ApiCache {
             try {
                 Stamp read = readStamp(connection);
                 Stamp stamp = new Stamp(read.lastExtraction(), read.lastRun(), rowsWritten);
+                Generation served = current;
+                if (served != null && served.stamp.rowsWritten() == rowsWritten
+                        && exchange.getProperty(FRESHNESS_CHECK, false, Boolean.class)) {
+                    // only the run record changed (a harvest's end): its data is already indexed. A write whose
+                    // counters are not visible yet changes them within a second: the next check rebuilds.
+                    LOG.info("API index kept: {} offers, rows unchanged (last extraction {}, harvest run {})",
+                            served.index.offers(), stamp.lastExtraction(), stamp.lastRun());
+                    return new Generation(number, stamp, served.index);
+                }
                 OfferIndex index = OfferIndexReader.read(connection);
                 metrics.apiIndexBuilt(index.offers(), seconds(started));
                 LOG.info("API index built: {} offers in {} ms (last extraction {}, harvest run {})", index.offers(),
@@ -146,6 +160,12 @@ public final class ApiCache {
                 connection.rollback();
             }
         }
+    }
+
+    /** The index of the served generation (null before the first): tests check when it is rebuilt. */
+    OfferIndex servedIndex() {
+        Generation served = current;
+        return served == null ? null : served.index;
     }
 
     /**

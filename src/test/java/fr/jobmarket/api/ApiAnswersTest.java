@@ -87,6 +87,31 @@ class ApiAnswersTest {
     }
 
     @Test
+    void aNewSuccessfulRunAloneKeepsTheIndexAndServesItsDate() throws Exception {
+        ApiCache cache = context().getRegistry().lookupByNameAndType("apiCache", ApiCache.class);
+        context().getRouteController().resumeRoute("api-freshness");
+        try {
+            // PostgreSQL's write counters show this class's inserts within a second: once the refresh they cause
+            // has run, nothing changes any more
+            await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> !cache.dataChanged());
+            OfferIndex served = cache.servedIndex();
+            try (Connection connection = app.application().database().dataSource().getConnection();
+                 Statement sql = connection.createStatement()) {
+                // a harvest that found nothing new ends: its record changes, not the warehouse's rows
+                sql.execute("""
+                        INSERT INTO harvest_run (trigger, status, extraction_date, finished_at)
+                        VALUES ('test', 'SUCCEEDED', '2025-07-30', now())""");
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> app.get("/about").body().contains("\"derniere_mise_a_jour\":\"2025-07-30\""));
+            assertThat(cache.servedIndex()).isSameAs(served);
+        } finally {
+            context().getRouteController().suspendRoute("api-freshness");
+        }
+        assertThat(app.get("/stats/total_offres").body()).isEqualTo("total: 2 offres");
+    }
+
+    @Test
     void computesOnceForConcurrentIdenticalMissesWhileCachedAnswersGoOn() throws Exception {
         long computedBefore = steps("experiences-index");
         double sharedBefore = answers("experiences", "shared");
