@@ -97,7 +97,7 @@ start_service() {
     cd "$work"
     export JOBMARKET_DATA_DIR="$work/data" JOBMARKET_HTTP_PORT="$HTTP_PORT" JOBMARKET_DB_EMBEDDED_PORT="$DB_PORT"
     export JOBMARKET_HARVEST_ON_STARTUP=true JOBMARKET_FT_CLIENT_ID="" JOBMARKET_FT_CLIENT_SECRET=""
-    exec setsid java -jar "$work/jobmarket.jar" >"$work/service.log" 2>&1
+    exec setsid java -XX:+UseParallelGC -jar "$work/jobmarket.jar" >"$work/service.log" 2>&1 # the README's run options
   ) &
   service_pid=$!
   # it stops its routes and its embedded PostgreSQL on SIGTERM (Camel shutdown timeout: 20 s)
